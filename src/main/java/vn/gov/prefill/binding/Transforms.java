@@ -1,0 +1,295 @@
+package vn.gov.prefill.binding;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The small registry of transforms a binding may name: {@code date:<pattern>}, {@code fullName},
+ * {@code upper}, {@code codelist:<list>} (keep a known code), {@code map:<list>} (translate a code),
+ * {@code address:ndxp} / {@code address:lgsp} (render an address from the code lists),
+ * {@code integer}, {@code boolean}.
+ */
+@Component
+public class Transforms {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    public static final List<String> DATE_PATTERNS = List.of("yyyyMMdd", "dd/MM/yyyy", "yyyy-MM-dd");
+
+    private final CodeLists codeLists;
+    private final Map<String, Function<String, Transform>> factories;
+
+    public Transforms(CodeLists codeLists) {
+        this.codeLists = codeLists;
+        this.factories = Map.of(
+                "date", this::date,
+                "fullName", arg -> Transforms::fullName,
+                "upper", arg -> v -> text(v) == null ? null : NODES.textNode(upper(text(v))),
+                "codelist", this::codelist,
+                "map", this::map,
+                "address", this::address,
+                "integer", arg -> Transforms::integer,
+                "boolean", arg -> v -> v == null || v.isNull() ? null : NODES.booleanNode(v.asBoolean()));
+    }
+
+    /** Resolves {@code name[:argument]}; throws IllegalArgumentException naming what is wrong. */
+    public Transform resolve(String spec) {
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        String argument = colon < 0 ? null : spec.substring(colon + 1);
+        Function<String, Transform> factory = factories.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown transform '" + name + "' (known: " + String.join(", ", factories.keySet().stream().sorted().toList()) + ")");
+        }
+        return factory.apply(argument);
+    }
+
+    /** Applies the chain in order, stopping at the first null. Strings are trimmed; empty ones are no value. */
+    public static JsonNode applyAll(List<Transform> chain, JsonNode value) {
+        JsonNode out = clean(value);
+        for (Transform t : chain) {
+            if (out == null) {
+                return null;
+            }
+            out = clean(t.apply(out));
+        }
+        return out;
+    }
+
+    static JsonNode clean(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            String s = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+            return s.isEmpty() ? null : NODES.textNode(s);
+        }
+        if ((value.isObject() || value.isArray()) && value.isEmpty()) {
+            return null;
+        }
+        return value;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || !v.isValueNode() ? null : v.asText();
+    }
+
+    private static String upper(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).toUpperCase(VIETNAMESE);
+    }
+
+    // ---- names
+
+    private static JsonNode fullName(JsonNode v) {
+        if (v.isTextual()) {
+            return NODES.textNode(upper(v.asText()));
+        }
+        if (v.isObject()) {
+            List<String> parts = new ArrayList<>();
+            for (String part : List.of("Ho", "ChuDem", "Ten")) {
+                String p = text(clean(v.get(part)));
+                if (p != null) {
+                    parts.add(p);
+                }
+            }
+            return parts.isEmpty() ? null : NODES.textNode(upper(String.join(" ", parts)));
+        }
+        return null;
+    }
+
+    // ---- dates
+
+    private Transform date(String pattern) {
+        if (pattern == null || !DATE_PATTERNS.contains(pattern)) {
+            throw new IllegalArgumentException("date needs one of the patterns " + DATE_PATTERNS + ", e.g. date:yyyyMMdd");
+        }
+        return v -> {
+            String s = text(v);
+            if (s == null) {
+                return null;
+            }
+            String iso = switch (pattern) {
+                case "yyyyMMdd" -> compactDate(s);
+                case "dd/MM/yyyy" -> slashedDate(s);
+                default -> isoDate(s);
+            };
+            return iso == null ? null : NODES.textNode(iso);
+        };
+    }
+
+    /** 19900215, 19900200 or 199002 (month only), 19480000, 194800 or 1948 (year only). */
+    static String compactDate(String s) {
+        if (!s.matches("\\d{4}|\\d{6}|\\d{8}")) {
+            return null;
+        }
+        return partial(s.substring(0, 4), s.length() >= 6 ? s.substring(4, 6) : "00", s.length() == 8 ? s.substring(6, 8) : "00");
+    }
+
+    /** 15/03/2018, 00/03/2018, 03/2018, 2018. */
+    static String slashedDate(String s) {
+        String[] p = s.split("/");
+        if (p.length == 3 && p[0].matches("\\d{1,2}") && p[1].matches("\\d{1,2}") && p[2].matches("\\d{4}")) {
+            return partial(p[2], pad(p[1]), pad(p[0]));
+        }
+        if (p.length == 2 && p[0].matches("\\d{1,2}") && p[1].matches("\\d{4}")) {
+            return partial(p[1], pad(p[0]), "00");
+        }
+        return p.length == 1 && s.matches("\\d{4}") ? partial(s, "00", "00") : null;
+    }
+
+    /** 2018-03-15, 2018-03, 2018, or a date-time whose date part is taken. */
+    static String isoDate(String s) {
+        String d = s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
+        if (d.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return partial(d.substring(0, 4), d.substring(5, 7), d.substring(8, 10));
+        }
+        if (d.matches("\\d{4}-\\d{2}")) {
+            return partial(d.substring(0, 4), d.substring(5, 7), "00");
+        }
+        return d.matches("\\d{4}") ? partial(d, "00", "00") : null;
+    }
+
+    private static String pad(String s) {
+        return s.length() == 1 ? "0" + s : s;
+    }
+
+    private static String partial(String year, String month, String day) {
+        int y = Integer.parseInt(year);
+        int m = Integer.parseInt(month);
+        int d = Integer.parseInt(day);
+        if (y < 1800 || m > 12 || (m == 0 && d != 0)) {
+            return m == 0 && y >= 1800 ? year : null;
+        }
+        if (m == 0) {
+            return year;
+        }
+        if (d == 0) {
+            return year + "-" + month;
+        }
+        try {
+            return LocalDate.of(y, m, d).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    // ---- codes
+
+    private Transform codelist(String list) {
+        requireList(list, "codelist");
+        return v -> {
+            String code = text(v);
+            return code != null && codeLists.lookup(list, code) != null ? NODES.textNode(code) : null;
+        };
+    }
+
+    private Transform map(String list) {
+        requireList(list, "map");
+        return v -> {
+            String value = text(v) == null ? null : codeLists.lookup(list, text(v));
+            return value == null ? null : NODES.textNode(value);
+        };
+    }
+
+    private void requireList(String list, String transform) {
+        if (list == null || !codeLists.has(list)) {
+            throw new IllegalArgumentException(transform + ":" + list + " names no code list in schemas/codelists");
+        }
+    }
+
+    private static JsonNode integer(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return NODES.numberNode(v.asLong());
+        }
+        if (v.isNumber()) {
+            return NODES.numberNode(Math.round(v.asDouble()));
+        }
+        String s = text(v);
+        return s != null && s.matches("-?\\d{1,18}") ? NODES.numberNode(Long.parseLong(s)) : null;
+    }
+
+    // ---- addresses
+
+    private Transform address(String shape) {
+        if ("ndxp".equals(shape)) {
+            return this::ndxpAddress;
+        }
+        if ("lgsp".equals(shape)) {
+            return this::lgspAddress;
+        }
+        throw new IllegalArgumentException("address needs a shape: address:ndxp (population DiaChi) or address:lgsp (business DiaChiTruSo)");
+    }
+
+    /** {@code DiaChi} of the population registry: codes only; three levels on records from before July 2025. */
+    private JsonNode ndxpAddress(JsonNode v) {
+        if (!v.isObject()) {
+            return null;
+        }
+        String province = text(clean(v.get("MaTinhThanh")));
+        String district = text(clean(v.get("MaQuanHuyen")));
+        String commune = text(clean(v.get("MaPhuongXa")));
+        String street = text(clean(v.get("ChiTiet")));
+        String country = text(clean(v.get("QuocGia")));
+        boolean legacy = district != null;
+        return render(province, district, commune, street, country,
+                codeLists.lookup(legacy ? "provinces-legacy" : "provinces-2025", province),
+                legacy ? codeLists.lookup("districts-legacy", district) : null,
+                codeLists.lookup(legacy ? "communes-legacy" : "communes-2025", commune));
+    }
+
+    /** {@code DiaChiTruSo} of the business registry: house number and street apart, names alongside codes. */
+    private JsonNode lgspAddress(JsonNode v) {
+        if (!v.isObject()) {
+            return null;
+        }
+        String province = text(clean(v.get("MaTinhThanh")));
+        String commune = text(clean(v.get("MaPhuongXa")));
+        String number = text(clean(v.get("SoNha")));
+        String road = text(clean(v.get("DiaChi")));
+        String street = number == null ? road : road == null ? number : number + " " + road;
+        String provinceName = codeLists.lookup("provinces-2025", province);
+        String communeName = codeLists.lookup("communes-2025", commune);
+        return render(province, null, commune, street, text(clean(v.get("MaQuocGia"))),
+                provinceName != null ? provinceName : text(clean(v.get("TenTinhThanh"))), null,
+                communeName != null ? communeName : text(clean(v.get("TenPhuongXa"))));
+    }
+
+    private static JsonNode render(String province, String district, String commune, String street, String country,
+                                   String provinceName, String districtName, String communeName) {
+        if (province == null && commune == null && street == null) {
+            return null;
+        }
+        ObjectNode out = NODES.objectNode();
+        putIfPresent(out, "provinceCode", province);
+        putIfPresent(out, "districtCode", district);
+        putIfPresent(out, "communeCode", commune);
+        putIfPresent(out, "street", street);
+        putIfPresent(out, "country", country != null ? country : province != null ? "VN" : null);
+        List<String> parts = new ArrayList<>();
+        for (String part : new String[] {street, communeName, districtName, provinceName}) {
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        putIfPresent(out, "text", parts.isEmpty() ? null : String.join(", ", parts));
+        return out;
+    }
+
+    private static void putIfPresent(ObjectNode out, String field, String value) {
+        if (value != null) {
+            out.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package vn.gov.prefill.form;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.gov.prefill.binding.Transform;
+
+/**
+ * One e-form as its JSON Schema declares it: the {@code x-form} header and every {@code x-prefill} binding,
+ * resolved and checked at start.
+ */
+public record FormDefinition(String id, Path file, JsonNode schema, String title, String version, String procedureCode,
+                             String minLoa, Set<String> actingFor, Map<String, Subject> subjects, List<Field> fields,
+                             Set<String> sources) {
+
+    /** Where a subject's identifier comes from. */
+    public enum SubjectOrigin { TOKEN, ACTING_FOR, RECORD }
+
+    /**
+     * A person or enterprise the form is about. {@code RECORD} subjects are found in another read's record
+     * ({@code from} and {@code path}), optionally the first array element matching {@code where}.
+     */
+    public record Subject(String name, SubjectOrigin origin, Read from, String path, Map<String, String> where, String select) { }
+
+    /** One read: a source about a subject. */
+    public record Read(String source, String subject) {
+        @Override
+        public String toString() {
+            return source + "@" + subject;
+        }
+    }
+
+    /** One way to fill a field, in precedence order among its field's candidates. */
+    public record Candidate(Read read, String path, List<Transform> transforms, boolean locked) { }
+
+    /** A property of an array element, relative to the element. */
+    public record Element(String name, String path, List<Transform> transforms) { }
+
+    /** A bound field, at {@code pointer} in the form's data; {@code elements} non-empty for arrays mapped element by element. */
+    public record Field(String pointer, List<Candidate> candidates, List<Element> elements) {
+        public boolean isArray() {
+            return !elements.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package vn.gov.prefill.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.mocks.DemoIdentityProvider;
+import vn.gov.prefill.mocks.Persona;
+import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.problem.ApiProblem.FieldError;
+
+/**
+ * Mints citizen tokens for testers, signed by the embedded identity provider. When the mocks are off
+ * there is no provider and these endpoints answer 404.
+ */
+@RestController
+class DemoTokenController {
+
+    private static final Set<String> FIELDS = Set.of("persona", "loa", "audience", "expiresInSeconds");
+    private final ObjectProvider<DemoIdentityProvider> provider;
+    private final GatewayProperties properties;
+
+    DemoTokenController(ObjectProvider<DemoIdentityProvider> provider, GatewayProperties properties) {
+        this.provider = provider;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/api/v1/demo/personas", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Persona> personas() {
+        return idp().personas();
+    }
+
+    @PostMapping(path = "/api/v1/demo/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> mint(@RequestBody(required = false) JsonNode body) {
+        DemoIdentityProvider idp = idp();
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    List.of(new FieldError("/persona", "send {\"persona\": \"<id>\"}; GET /api/v1/demo/personas lists them")));
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                errors.add(new FieldError("/" + f, "unknown property (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
+            }
+        });
+        String id = body.path("persona").asText("");
+        Persona persona = idp.persona(id).orElse(null);
+        if (persona == null) {
+            errors.add(new FieldError("/persona", "unknown persona; GET /api/v1/demo/personas lists them"));
+        } else if (persona.accountType() == null) {
+            errors.add(new FieldError("/persona", "this persona is an enterprise of the mocks, not an account that signs in"));
+        }
+        String loa = body.path("loa").asText(null);
+        if (loa != null && !List.of("LoA1", "LoA2").contains(loa)) {
+            errors.add(new FieldError("/loa", "must be LoA1 or LoA2"));
+        }
+        long lifetime = body.path("expiresInSeconds").asLong(3600);
+        if (lifetime < -86400 || lifetime > 86400 || lifetime == 0) {
+            errors.add(new FieldError("/expiresInSeconds", "must be between -86400 (already expired) and 86400, not 0"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request", errors);
+        }
+        Map<String, Object> claims = DemoIdentityProvider.claimsOf(persona);
+        if (loa != null) {
+            claims.put("acr", loa);
+        }
+        claims.put("azp", "demo-e-form");
+        String audience = body.path("audience").asText(properties.getSecurity().getAudience());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("access_token", idp.sign(claims, audience, lifetime));
+        out.put("token_type", "Bearer");
+        out.put("expires_in", lifetime);
+        out.put("persona", persona.id());
+        return out;
+    }
+
+    private DemoIdentityProvider idp() {
+        DemoIdentityProvider idp = provider.getIfAvailable();
+        if (idp == null) {
+            throw new ApiProblem(404, "not-found", "Not found", "demo tokens exist only while gateway.mocks.enabled is true");
+        }
+        return idp;
+    }
+}

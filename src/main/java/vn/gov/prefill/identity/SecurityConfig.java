@@ -1,0 +1,111 @@
+package vn.gov.prefill.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.problem.ProblemWriter;
+import vn.gov.prefill.source.Identifiers;
+
+/**
+ * Citizen tokens: RS256 only, verified against the configured JWKS, audience checked, and the
+ * personal number (or, on organisation accounts, the enterprise code) well formed.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*").permitAll()
+                .requestMatchers("/api/v1/demo/**").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs/**", "/error").permitAll()
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().permitAll())
+            .oauth2ResourceServer(rs -> rs
+                .authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                    problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
+                            reasonOf(e)), request, response);
+                })
+                .accessDeniedHandler((request, response, e) -> problems.write(new ApiProblem(403, "forbidden",
+                        "Forbidden", "this token may not do this"), request, response))
+                .jwt(jwt -> { }))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
+                response.setHeader("WWW-Authenticate", "Bearer");
+                problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
+                        "send the citizen token as Authorization: Bearer …"), request, response);
+            }));
+        return http.build();
+    }
+
+    private static String reasonOf(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "the bearer token is not valid";
+        }
+        // Nimbus and Spring describe what failed (expiry, audience, signature, key); never the token itself
+        return "the bearer token is not valid: " + message.replaceAll("eyJ[\\w-]*\\.[\\w-]*\\.?[\\w-]*", "<token>");
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+                          GatewayProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        GatewayProperties.Security security = properties.getSecurity();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator());
+        if (StringUtils.hasText(security.getIssuer())) {
+            validators.add(new JwtIssuerValidator(security.getIssuer()));
+        }
+        validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(security.getAudience())
+                ? OAuth2TokenValidatorResult.success()
+                : failure("the token's audience does not include " + security.getAudience()));
+        validators.add(jwt -> identityOf(jwt, security));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidatorResult identityOf(Jwt jwt, GatewayProperties.Security security) {
+        Citizen citizen = Citizen.from(jwt, security);
+        if (citizen.isOrganisation()) {
+            String problem = Identifiers.enterpriseCodeProblem(citizen.enterpriseCode());
+            return problem == null ? OAuth2TokenValidatorResult.success()
+                    : failure("organisation token: claim MaSoDoanhNghiep " + problem);
+        }
+        if (!Citizen.CITIZEN_ACCOUNT.equals(citizen.accountType())) {
+            return failure("claim LoaiTaiKhoan must be \"1\" or \"2\"");
+        }
+        String problem = Identifiers.citizenIdProblem(citizen.citizenId());
+        return problem == null ? OAuth2TokenValidatorResult.success()
+                : failure("claim " + security.getCitizenIdClaim() + " " + problem);
+    }
+
+    private static OAuth2TokenValidatorResult failure(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
+    }
+}

@@ -1,0 +1,84 @@
+package vn.gov.prefill.mocks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+/**
+ * Starts, before the application context is refreshed, a WireMock server that plays every registry
+ * (stubs and personas under {@code mocks/}) and the identity provider's JWKS, and publishes its
+ * address as {@code gateway.mocks.url} so that the default configuration points at it.
+ * Active unless {@code gateway.mocks.enabled=false}.
+ */
+public class EmbeddedMocks implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String JWKS_PATH = "/idp/jwks.json";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMocks.class);
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        if (!env.getProperty("gateway.mocks.enabled", Boolean.class, true)) {
+            return;
+        }
+        int port = env.getProperty("gateway.mocks.port", Integer.class, 8089);
+        Path root = Path.of(env.getProperty("gateway.mocks.root-dir", "mocks"));
+        if (!Files.isDirectory(root.resolve("mappings"))) {
+            throw new IllegalStateException("gateway.mocks.enabled is true but " + root.toAbsolutePath()
+                    + "/mappings does not exist; start from the project root or set gateway.mocks.root-dir");
+        }
+        WireMockServer server = new WireMockServer(options()
+                .port(port)
+                .bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(root.toString())
+                .notifier(new Slf4jNotifier(false))
+                .containerThreads(env.getProperty("gateway.mocks.threads", Integer.class, 64))
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(16)
+                .maxRequestJournalEntries(2000));
+        server.start();
+        String url = "http://localhost:" + server.port();
+        String issuer = url + "/idp";
+
+        RSAKey signingKey = newSigningKey();
+        server.stubFor(get(JWKS_PATH).atPriority(1).willReturn(okForContentType("application/json",
+                new JWKSet(signingKey.toPublicJWK()).toString())));
+
+        env.getPropertySources().addFirst(new MapPropertySource("gateway-mocks",
+                Map.of("gateway.mocks.url", url, "gateway.mocks.issuer", issuer)));
+        context.getBeanFactory().registerSingleton("mockRegistries", server);
+        context.getBeanFactory().registerSingleton("demoIdentityProvider",
+                new DemoIdentityProvider(signingKey, issuer, root.resolve("personas.json")));
+        // stopped with the context, and also when the context fails to start (WireMock's threads would keep the JVM alive)
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("mockRegistriesShutdown", server::stop);
+        log.info("Embedded mocks of the registries and the identity provider listen on {}", url);
+    }
+
+    private static RSAKey newSigningKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("demo-" + UUID.randomUUID()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the demo identity provider's key", e);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package vn.gov.prefill.prefill;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.gov.prefill.binding.Transforms;
+import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.form.FormDefinition;
+import vn.gov.prefill.form.FormDefinition.Candidate;
+import vn.gov.prefill.form.FormDefinition.Field;
+import vn.gov.prefill.form.FormDefinition.Read;
+import vn.gov.prefill.form.FormDefinition.Subject;
+import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.prefill.PrefillResponse.Alternative;
+import vn.gov.prefill.prefill.PrefillResponse.FieldOutcome;
+import vn.gov.prefill.prefill.PrefillResponse.FieldStatus;
+import vn.gov.prefill.prefill.PrefillResponse.ReadSummary;
+import vn.gov.prefill.prefill.PrefillResponse.SourceSummary;
+import vn.gov.prefill.source.ReadStatus;
+import vn.gov.prefill.source.SourceCatalog;
+import vn.gov.prefill.source.SourceFetcher;
+import vn.gov.prefill.source.SourceOutcome;
+
+/**
+ * One prefill: plan the reads the form's bindings need (nothing more), run them wave by wave in
+ * parallel under one deadline (a subject found in another record waits for that record), then map
+ * every bound field with its provenance.
+ */
+@Service
+public class PrefillService {
+
+    private static final Logger log = LoggerFactory.getLogger(PrefillService.class);
+    static final String SUBJECT_ABSENT = "the subject is not in the record it comes from";
+    static final String UPSTREAM_FAILED = "the record naming the subject could not be read";
+
+    private final SourceFetcher fetcher;
+    private final SourceCatalog sources;
+    private final ObjectMapper json;
+    private final long deadlineMs;
+
+    PrefillService(SourceFetcher fetcher, SourceCatalog sources, ObjectMapper json, GatewayProperties properties) {
+        this.fetcher = fetcher;
+        this.sources = sources;
+        this.json = json;
+        this.deadlineMs = properties.getPrefill().getDeadline().toMillis();
+    }
+
+    public PrefillResponse prefill(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId) {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+        Plan plan = new Plan(form, request.consentedSources());
+        for (Subject s : form.subjects().values()) {
+            switch (s.origin()) {
+                case TOKEN -> settle(plan, s.name(), citizen.citizenId(), null);
+                case ACTING_FOR -> settle(plan, s.name(), request.actingFor() == null ? null : request.actingFor().id(), null);
+                case RECORD -> { }
+            }
+        }
+        execute(plan, form, requestId, deadline);
+        PrefillResponse response = map(plan, form, requestId);
+        long prefilled = response.fields().values().stream()
+                .filter(f -> f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT).count();
+        log.info("prefill form={} fields={}/{} sources={} durationMs={}", form.id(), prefilled, response.fields().size(),
+                summary(response.sources()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return response;
+    }
+
+    /** What is known about the subjects and reads of one prefill as it goes. */
+    private static final class Plan {
+        final Set<Read> needed = new LinkedHashSet<>();
+        final Map<String, String> subjectIds = new HashMap<>();
+        final Map<String, String> subjectBlocked = new HashMap<>();
+        final Map<Read, SourceOutcome> outcomes = new LinkedHashMap<>();
+        final Set<String> consented;
+
+        Plan(FormDefinition form, Set<String> consented) {
+            this.consented = consented;
+            for (Field f : form.fields()) {
+                for (Candidate c : f.candidates()) {
+                    need(form, c.read());
+                }
+            }
+        }
+
+        private void need(FormDefinition form, Read read) {
+            if (needed.add(read)) {
+                Subject subject = form.subjects().get(read.subject());
+                if (subject.from() != null) {
+                    need(form, subject.from());
+                }
+            }
+        }
+
+        boolean settled(String subject) {
+            return subjectIds.get(subject) != null || subjectBlocked.containsKey(subject);
+        }
+    }
+
+    private static void settle(Plan plan, String subject, String id, String blocked) {
+        if (id != null) {
+            plan.subjectIds.put(subject, id);
+            plan.subjectBlocked.remove(subject);
+        } else {
+            plan.subjectIds.remove(subject);
+            plan.subjectBlocked.put(subject, blocked == null ? SUBJECT_ABSENT : blocked);
+        }
+    }
+
+    private void execute(Plan plan, FormDefinition form, String requestId, long deadline) {
+        while (true) {
+            for (Subject s : form.subjects().values()) {
+                if (s.from() != null && !plan.settled(s.name()) && plan.outcomes.containsKey(s.from())) {
+                    SourceOutcome from = plan.outcomes.get(s.from());
+                    if (from.hasRecord()) {
+                        String id = idIn(from.record(), s);
+                        boolean valid = id != null && sources.get(firstSourceReading(plan, s.name())).key().problemWith(id) == null;
+                        settle(plan, s.name(), valid ? id : null, null);
+                    } else {
+                        settle(plan, s.name(), null, from.status().answered() || from.status() == ReadStatus.SKIPPED
+                                && SUBJECT_ABSENT.equals(from.reason()) ? SUBJECT_ABSENT : UPSTREAM_FAILED);
+                    }
+                }
+            }
+            Map<Read, CompletableFuture<SourceOutcome>> wave = new LinkedHashMap<>();
+            Map<String, CompletableFuture<SourceOutcome>> byKey = new HashMap<>();
+            boolean progressed = false;
+            for (Read read : plan.needed) {
+                if (plan.outcomes.containsKey(read) || !plan.settled(read.subject())) {
+                    continue;
+                }
+                progressed = true;
+                String id = plan.subjectIds.get(read.subject());
+                if (plan.consented != null && !plan.consented.contains(read.source())) {
+                    plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.NOT_CONSENTED, 0, null));
+                } else if (id == null) {
+                    plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.SKIPPED, 0, plan.subjectBlocked.get(read.subject())));
+                } else {
+                    wave.put(read, byKey.computeIfAbsent(read.source() + "|" + id,
+                            k -> fetcher.read(read.source(), id, requestId, form.procedureCode(), deadline)));
+                }
+            }
+            if (!progressed) {
+                break;
+            }
+            wave.forEach((read, future) -> plan.outcomes.put(read, future.join()));
+        }
+        for (Read read : plan.needed) {
+            plan.outcomes.putIfAbsent(read, SourceOutcome.of(read.source(), ReadStatus.SKIPPED, 0, UPSTREAM_FAILED));
+        }
+    }
+
+    private String firstSourceReading(Plan plan, String subject) {
+        return plan.needed.stream().filter(r -> r.subject().equals(subject)).map(Read::source).findFirst()
+                .orElse(sources.names().iterator().next());
+    }
+
+    /** The subject's identifier in another record: at {@code path}, or in the first element matching {@code where}. */
+    static String idIn(JsonNode record, Subject s) {
+        JsonNode at = record.at(s.path());
+        if (s.select() != null) {
+            JsonNode match = null;
+            for (JsonNode element : at) {
+                if (s.where().entrySet().stream().allMatch(w -> w.getValue().equals(element.path(w.getKey()).asText(null)))) {
+                    match = element;
+                    break;
+                }
+            }
+            at = match == null ? null : match.at(s.select());
+        }
+        return at == null || !at.isValueNode() || at.asText().isBlank() ? null : at.asText().strip();
+    }
+
+    // ---- mapping
+
+    private PrefillResponse map(Plan plan, FormDefinition form, String requestId) {
+        ObjectNode data = json.createObjectNode();
+        Map<String, FieldOutcome> fields = new LinkedHashMap<>();
+        for (Field field : form.fields()) {
+            FieldOutcome outcome = field.isArray() ? mapArray(plan, field) : mapField(plan, field);
+            fields.put(field.pointer(), outcome);
+            if (outcome.status() == FieldStatus.PREFILLED || outcome.status() == FieldStatus.CONFLICT) {
+                place(data, field.pointer(), outcome.value());
+            }
+        }
+        Map<String, FieldOutcome> visible = new LinkedHashMap<>();
+        fields.forEach((pointer, f) -> visible.put(pointer, f.status() == FieldStatus.CONFLICT ? f
+                : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null)));
+        return new PrefillResponse(requestId, form.id(), form.version(), data, visible, summarise(plan, form));
+    }
+
+    private FieldOutcome mapField(Plan plan, Field field) {
+        List<FieldOutcome> found = new ArrayList<>();
+        FieldOutcome fallback = null;
+        for (Candidate c : field.candidates()) {
+            SourceOutcome o = plan.outcomes.get(c.read());
+            FieldOutcome status = nonValue(o, c);
+            if (status != null) {
+                fallback = better(fallback, status);
+                continue;
+            }
+            JsonNode value = Transforms.applyAll(c.transforms(), o.record().at(c.path()));
+            if (value == null) {
+                fallback = better(fallback, new FieldOutcome(FieldStatus.EMPTY, c.read().source(), null, null, null, null));
+            } else {
+                found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null));
+            }
+        }
+        if (found.isEmpty()) {
+            return fallback;
+        }
+        FieldOutcome chosen = found.get(0);
+        List<Alternative> alternatives = found.stream().skip(1).filter(f -> !f.value().equals(chosen.value()))
+                .map(f -> new Alternative(f.value(), f.source(), f.asOf())).toList();
+        return alternatives.isEmpty() ? chosen
+                : new FieldOutcome(FieldStatus.CONFLICT, chosen.source(), chosen.locked(), chosen.asOf(), chosen.value(), alternatives);
+    }
+
+    private FieldOutcome mapArray(Plan plan, Field field) {
+        Candidate c = field.candidates().get(0);
+        SourceOutcome o = plan.outcomes.get(c.read());
+        FieldOutcome status = nonValue(o, c);
+        if (status != null) {
+            return status;
+        }
+        ArrayNode out = json.createArrayNode();
+        for (JsonNode element : o.record().at(c.path())) {
+            ObjectNode item = json.createObjectNode();
+            for (FormDefinition.Element e : field.elements()) {
+                JsonNode value = Transforms.applyAll(e.transforms(), element.at(e.path()));
+                if (value != null) {
+                    item.set(e.name(), value);
+                }
+            }
+            if (!item.isEmpty()) {
+                out.add(item);
+            }
+        }
+        return out.isEmpty() ? new FieldOutcome(FieldStatus.EMPTY, c.read().source(), null, null, null, null)
+                : new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), out, null);
+    }
+
+    /** The field's status when this candidate's read gave no record to take a value from; null when it did. */
+    private static FieldOutcome nonValue(SourceOutcome o, Candidate c) {
+        String source = c.read().source();
+        if (o.hasRecord()) {
+            return null;
+        }
+        if (o.status() == ReadStatus.NOT_CONSENTED) {
+            return new FieldOutcome(FieldStatus.NOT_CONSENTED, source, null, null, null, null);
+        }
+        if (o.status() == ReadStatus.NOT_FOUND || o.status() == ReadStatus.OK
+                || (o.status() == ReadStatus.SKIPPED && SUBJECT_ABSENT.equals(o.reason()))) {
+            return new FieldOutcome(FieldStatus.EMPTY, source, null, null, null, null);
+        }
+        return new FieldOutcome(FieldStatus.SOURCE_FAILED, source, null, null, null, null);
+    }
+
+    /** Among fields without a value: EMPTY (a source answered) before SOURCE_FAILED before NOT_CONSENTED. */
+    private static FieldOutcome better(FieldOutcome current, FieldOutcome candidate) {
+        if (current == null) {
+            return candidate;
+        }
+        return rank(candidate.status()) < rank(current.status()) ? candidate : current;
+    }
+
+    private static int rank(FieldStatus s) {
+        return switch (s) {
+            case EMPTY -> 0;
+            case SOURCE_FAILED -> 1;
+            default -> 2;
+        };
+    }
+
+    private String asOf(SourceOutcome o) {
+        String pointer = sources.get(o.source()).asOf();
+        if (pointer == null) {
+            return null;
+        }
+        JsonNode at = o.record().at(pointer);
+        return at.isValueNode() && !at.asText().isBlank() ? at.asText() : null;
+    }
+
+    private static void place(ObjectNode data, String pointer, JsonNode value) {
+        String[] tokens = pointer.substring(1).split("/");
+        ObjectNode at = data;
+        for (int i = 0; i < tokens.length - 1; i++) {
+            String token = unescape(tokens[i]);
+            JsonNode next = at.get(token);
+            at = next instanceof ObjectNode o ? o : at.putObject(token);
+        }
+        at.set(unescape(tokens[tokens.length - 1]), value);
+    }
+
+    private static String unescape(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
+    }
+
+    // ---- per-source summary
+
+    private static final List<ReadStatus> FAILURES = List.of(ReadStatus.TIMEOUT, ReadStatus.UNAVAILABLE,
+            ReadStatus.INVALID_RESPONSE, ReadStatus.REJECTED);
+
+    private static Map<String, SourceSummary> summarise(Plan plan, FormDefinition form) {
+        Map<String, SourceSummary> out = new LinkedHashMap<>();
+        for (String source : form.sources()) {
+            List<ReadSummary> reads = new ArrayList<>();
+            ReadStatus status = null;
+            long latency = 0;
+            for (var e : plan.outcomes.entrySet()) {
+                if (!e.getKey().source().equals(source)) {
+                    continue;
+                }
+                SourceOutcome o = e.getValue();
+                reads.add(new ReadSummary(e.getKey().subject(), o.status().name(), o.latencyMs()));
+                latency = Math.max(latency, o.latencyMs());
+                status = worse(status, o.status());
+            }
+            out.put(source, new SourceSummary(status == null ? ReadStatus.SKIPPED.name() : status.name(), latency, reads));
+        }
+        return out;
+    }
+
+    /** A failure outranks an answer, an answer outranks NOT_CONSENTED, which outranks SKIPPED; ties keep the earliest read. */
+    private static ReadStatus worse(ReadStatus current, ReadStatus next) {
+        return current == null || weight(next) > weight(current) ? next : current;
+    }
+
+    private static int weight(ReadStatus s) {
+        if (FAILURES.contains(s)) {
+            return 3;
+        }
+        return switch (s) {
+            case OK, NOT_FOUND -> 2;
+            case NOT_CONSENTED -> 1;
+            default -> 0;
+        };
+    }
+
+    private static String summary(Map<String, SourceSummary> sources) {
+        StringBuilder out = new StringBuilder();
+        sources.forEach((name, s) -> out.append(out.length() == 0 ? "" : ",").append(name).append(':').append(s.status())
+                .append('(').append(s.latencyMs()).append("ms)"));
+        return out.toString();
+    }
+}

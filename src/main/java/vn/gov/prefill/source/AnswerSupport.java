@@ -1,0 +1,38 @@
+package vn.gov.prefill.source;
+
+import org.apache.camel.Exchange;
+
+/** What every registry answer handler needs: the HTTP status, the raw bytes, the outcome property. */
+final class AnswerSupport {
+
+    static final String OUTCOME = "sourceOutcome";
+
+    private AnswerSupport() { }
+
+    static int httpStatus(Exchange exchange) {
+        Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return code == null ? 0 : code;
+    }
+
+    static byte[] bytes(Exchange exchange) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        return body == null ? new byte[0] : body;
+    }
+
+    /** 401 from an NDXP-fronted registry comes before any envelope (contract §0.1). */
+    static void rejectExpiredToken(int status) throws RegistryException.TokenRejected {
+        if (status == 401) {
+            throw new RegistryException.TokenRejected("HTTP 401 invalid_token");
+        }
+    }
+
+    static void found(Exchange exchange, String recordJson) {
+        exchange.setProperty(OUTCOME, ReadStatus.OK.name());
+        exchange.getMessage().setBody(recordJson);
+    }
+
+    static void notFound(Exchange exchange) {
+        exchange.setProperty(OUTCOME, ReadStatus.NOT_FOUND.name());
+        exchange.getMessage().setBody(null);
+    }
+}

@@ -1,0 +1,135 @@
+package vn.gov.prefill.source;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.gov.prefill.config.GatewayProperties;
+
+/**
+ * The NDXP client-credentials token (route bean {@code ndxpToken}): cached until shortly before it
+ * expires, fetched by one caller while the others wait for it (single flight), and replaced once
+ * when a registry answers 401. The token itself is never logged.
+ */
+@Component("ndxpToken")
+public class NdxpTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(NdxpTokens.class);
+
+    private record Token(String value, Instant refreshAt) { }
+
+    private final GatewayProperties.Ndxp config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong fetches = new AtomicLong();
+    private volatile Token current;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    NdxpTokens(GatewayProperties properties, ObjectMapper json) {
+        this(properties.getNdxp(), json, Clock.systemUTC());
+    }
+
+    NdxpTokens(GatewayProperties.Ndxp config, ObjectMapper json, Clock clock) {
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.getTimeout()).build();
+    }
+
+    /** A valid token, fetched now only if there is none or it is about to expire. */
+    public String accessToken() throws RegistryException {
+        Token token = current;
+        if (token != null && clock.instant().isBefore(token.refreshAt())) {
+            return token.value();
+        }
+        return refresh(token == null ? null : token.value());
+    }
+
+    /** After a 401: replace the rejected token, unless another caller has done so already. */
+    public String refreshAfterRejection(String rejected) throws RegistryException {
+        return refresh(rejected);
+    }
+
+    /** How many times a token was fetched since start (for tests and metrics). */
+    public long fetchCount() {
+        return fetches.get();
+    }
+
+    private String refresh(String stale) throws RegistryException {
+        lock.lock();
+        try {
+            Token token = current;
+            if (token != null && !token.value().equals(stale) && clock.instant().isBefore(token.refreshAt())) {
+                return token.value();
+            }
+            current = fetch();
+            return current.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Token fetch() throws RegistryException {
+        if (config.getTokenUrl() == null || config.getTokenUrl().isBlank()) {
+            throw new RegistryException.Rejected("gateway.ndxp.token-url is not set");
+        }
+        fetches.incrementAndGet();
+        String basic = Base64.getEncoder().encodeToString(
+                (config.getClientId() + ":" + config.getClientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.getTokenUrl()))
+                .timeout(config.getTimeout())
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            log.warn("NDXP token endpoint unreachable: {}", e.getClass().getSimpleName());
+            throw new RegistryException.Unavailable("NDXP token endpoint unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException.Unavailable("interrupted while fetching the NDXP token");
+        }
+        if (response.statusCode() == 400 || response.statusCode() == 401 || response.statusCode() == 403) {
+            log.warn("NDXP token endpoint refused the client credentials: HTTP {}", response.statusCode());
+            throw new RegistryException.Rejected("NDXP refused the client credentials (HTTP " + response.statusCode() + ")");
+        }
+        if (response.statusCode() != 200) {
+            log.warn("NDXP token endpoint failed: HTTP {}", response.statusCode());
+            throw new RegistryException.Unavailable("NDXP token endpoint answered HTTP " + response.statusCode());
+        }
+        JsonNode body = JsonAnswer.parse(json, response.body());
+        String value = body.path("access_token").asText("");
+        long expiresIn = body.path("expires_in").asLong(0);
+        if (value.isEmpty() || expiresIn <= 0) {
+            log.warn("NDXP token endpoint answered without access_token or expires_in");
+            throw new RegistryException.InvalidAnswer("NDXP token answer without access_token or expires_in");
+        }
+        Duration lifetime = Duration.ofSeconds(expiresIn);
+        Duration early = config.getRefreshBeforeExpiry().compareTo(lifetime.dividedBy(2)) > 0
+                ? lifetime.dividedBy(2) : config.getRefreshBeforeExpiry();
+        log.info("NDXP token acquired, valid {} s", expiresIn);
+        return new Token(value, clock.instant().plus(lifetime).minus(early));
+    }
+}
