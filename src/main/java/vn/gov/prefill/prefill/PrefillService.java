@@ -34,7 +34,7 @@ import vn.gov.prefill.prefill.PrefillResponse.ReadSummary;
 import vn.gov.prefill.prefill.PrefillResponse.SourceSummary;
 import vn.gov.prefill.source.ReadStatus;
 import vn.gov.prefill.source.SourceCatalog;
-import vn.gov.prefill.source.SourceFetcher;
+import vn.gov.prefill.source.RecordReader;
 import vn.gov.prefill.source.SourceOutcome;
 
 /**
@@ -49,12 +49,12 @@ public class PrefillService {
     static final String SUBJECT_ABSENT = "the subject is not in the record it comes from";
     static final String UPSTREAM_FAILED = "the record naming the subject could not be read";
 
-    private final SourceFetcher fetcher;
+    private final RecordReader fetcher;
     private final SourceCatalog sources;
     private final ObjectMapper json;
     private final long deadlineMs;
 
-    PrefillService(SourceFetcher fetcher, SourceCatalog sources, ObjectMapper json, GatewayProperties properties) {
+    PrefillService(RecordReader fetcher, SourceCatalog sources, ObjectMapper json, GatewayProperties properties) {
         this.fetcher = fetcher;
         this.sources = sources;
         this.json = json;

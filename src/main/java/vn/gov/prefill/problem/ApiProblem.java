@@ -29,7 +29,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem badRequest(String slug, String title, List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).pointer() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? (errors.get(0).pointer().isEmpty() ? "" : errors.get(0).pointer() + ": ") + errors.get(0).message()
                 : errors.size() + " problems in the request; see errors";
         return new ApiProblem(400, slug, title, detail, errors, Map.of());
     }

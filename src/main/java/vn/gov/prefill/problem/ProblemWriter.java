@@ -39,7 +39,12 @@ public class ProblemWriter {
         body.put("requestId", RequestIds.current(request));
         if (!problem.errors().isEmpty()) {
             List<Map<String, String>> errors = problem.errors().stream()
-                    .map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList();
+                    .map(e -> {
+                        Map<String, String> error = new LinkedHashMap<>();
+                        error.put("pointer", e.pointer());
+                        error.put("message", e.message());
+                        return error;
+                    }).toList();
             body.put("errors", errors);
         }
         return body;

@@ -47,7 +47,7 @@ public class RequestIds extends OncePerRequestFilter {
     }
 
     /** 26 characters of Crockford base 32: 10 of milliseconds, 16 of randomness (the ULID layout). */
-    static String newId() {
+    public static String newId() {
         char[] out = new char[26];
         long time = System.currentTimeMillis();
         for (int i = 9; i >= 0; i--) {

@@ -35,7 +35,7 @@ import vn.gov.prefill.config.GatewayProperties;
  * request thread) and a timeout capped by the prefill's deadline.
  */
 @Component
-public class SourceFetcher implements DisposableBean {
+public class SourceFetcher implements RecordReader, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
 
@@ -99,6 +99,7 @@ public class SourceFetcher implements DisposableBean {
      * Starts a read; the future always completes, with a record or a typed failure, no later than the
      * source's timeout or {@code deadlineNanos} (System.nanoTime), whichever comes first.
      */
+    @Override
     public CompletableFuture<SourceOutcome> read(String source, String key, String requestId, String purpose, long deadlineNanos) {
         return read(source, catalog.get(source).endpoint(), key, requestId, purpose, deadlineNanos);
     }

@@ -1,0 +1,172 @@
+package vn.gov.prefill.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The criminal-record request, prefilled for each population persona, over HTTP against the mocks. */
+class CriminalRecordRequestIT extends GatewayTestSupport {
+
+    static final String FORM = "criminal-record-request";
+    static final List<String> BOUND = List.of("/applicant/fullName", "/applicant/dateOfBirth", "/applicant/sex",
+            "/applicant/nationality", "/applicant/ethnicity", "/applicant/citizenId", "/applicant/placeOfBirth",
+            "/applicant/permanentResidence", "/applicant/currentResidence", "/father/fullName", "/father/dateOfBirth",
+            "/mother/fullName", "/mother/dateOfBirth", "/spouse/fullName", "/spouse/dateOfBirth");
+
+    @Test
+    void completeMarriedRecordFillsEveryFieldWithParentsAndSpouseFromASecondWave() {
+        Answer a = prefill(FORM, token("hoa"), null);
+
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode body = a.body();
+        assertThat(body.get("formId").asText()).isEqualTo(FORM);
+        assertThat(body.get("formVersion").asText()).isEqualTo("2026.1");
+        assertThat(body.get("requestId").asText()).isEqualTo(a.raw().headers().firstValue("X-Request-Id").orElseThrow());
+        JsonNode data = body.get("data");
+        assertThat(data.at("/applicant/fullName").asText()).isEqualTo("NGUYỄN THỊ HOA");
+        assertThat(data.at("/applicant/dateOfBirth").asText()).isEqualTo("1990-02-15");
+        assertThat(data.at("/applicant/sex").asText()).isEqualTo("NU");
+        assertThat(data.at("/applicant/nationality").asText()).isEqualTo("VN");
+        assertThat(data.at("/applicant/ethnicity").asText()).isEqualTo("01");
+        assertThat(data.at("/applicant/citizenId").asText()).isEqualTo("027190001234");
+        assertThat(data.at("/applicant/permanentResidence").toString()).isEqualTo(
+                "{\"provinceCode\":\"24\",\"communeCode\":\"09187\",\"street\":\"Số 8 đường Lý Thái Tổ\",\"country\":\"VN\","
+                        + "\"text\":\"Số 8 đường Lý Thái Tổ, Phường Kinh Bắc, Tỉnh Bắc Ninh\"}");
+        assertThat(data.at("/applicant/placeOfBirth/text").asText()).isEqualTo("Xã Đại Đồng, Tỉnh Bắc Ninh");
+        assertThat(data.at("/applicant/currentResidence/text").asText())
+                .isEqualTo("Số 12 ngõ 3 phố Nguyễn Du, Phường Vũ Ninh, Tỉnh Bắc Ninh");
+        assertThat(data.at("/father/fullName").asText()).isEqualTo("NGUYỄN VĂN HÙNG");
+        assertThat(data.at("/father/dateOfBirth").asText()).isEqualTo("1960-05-20");
+        assertThat(data.at("/mother/fullName").asText()).isEqualTo("LÊ THỊ MAI");
+        assertThat(data.at("/mother/dateOfBirth").asText()).isEqualTo("1962-09-10");
+        assertThat(data.at("/spouse/fullName").asText()).isEqualTo("TRẦN VĂN BÌNH");
+        assertThat(data.at("/spouse/dateOfBirth").asText()).isEqualTo("1988-11-02");
+        // nothing the form does not bind leaves the gateway
+        assertThat(data.at("/applicant/phone").isMissingNode()).isTrue();
+        assertThat(body.toString()).doesNotContain("125123456").doesNotContain("HK-24-000123").doesNotContain("NhomMau");
+
+        JsonNode fields = body.get("fields");
+        assertThat(fields.size()).isEqualTo(BOUND.size());
+        BOUND.forEach(p -> assertThat(fields.get(p).get("status").asText()).as(p).isEqualTo("PREFILLED"));
+        assertThat(fields.at("/~1applicant~1fullName/source").asText()).isEqualTo("population");
+        assertThat(fields.at("/~1applicant~1fullName/locked").asBoolean()).isTrue();
+        assertThat(fields.at("/~1applicant~1currentResidence/locked").asBoolean()).isFalse();
+        assertThat(fields.at("/~1applicant~1fullName/asOf").asText()).isEqualTo("2025-07-01T08:00:00+07:00");
+        // provenance of second-wave values is the relative's own record
+        assertThat(fields.at("/~1spouse~1dateOfBirth/asOf").asText()).isEqualTo("2025-08-12T10:30:00+07:00");
+        assertThat(fields.at("/~1father~1dateOfBirth/asOf").asText()).isEqualTo("2025-07-15T09:00:00+07:00");
+
+        JsonNode population = body.at("/sources/population");
+        assertThat(population.get("status").asText()).isEqualTo("OK");
+        assertThat(population.get("reads")).hasSize(4);
+        population.get("reads").forEach(r -> assertThat(r.get("status").asText()).isEqualTo("OK"));
+        assertThat(body.get("sources").size()).isEqualTo(1);
+    }
+
+    @Test
+    void oldIncompleteRecordGivesYearOnlyBirthDateAndThreeLevelAddressAndLeavesTheRestEmpty() {
+        Answer a = prefill(FORM, token("tam"), "{}");
+
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode data = a.body().get("data");
+        assertThat(data.at("/applicant/fullName").asText()).isEqualTo("HOÀNG VĂN TÁM");
+        assertThat(data.at("/applicant/dateOfBirth").asText()).isEqualTo("1948");
+        assertThat(data.at("/applicant/ethnicity").asText()).isEqualTo("07");
+        JsonNode residence = data.at("/applicant/permanentResidence");
+        assertThat(residence.get("provinceCode").asText()).isEqualTo("20");
+        assertThat(residence.get("districtCode").asText()).isEqualTo("183");
+        assertThat(residence.get("communeCode").asText()).isEqualTo("06193");
+        assertThat(residence.get("text").asText()).isEqualTo("Thôn Nà Chuông, Xã Thanh Lòa, Huyện Cao Lộc, Tỉnh Lạng Sơn");
+        JsonNode fields = a.body().get("fields");
+        for (String p : List.of("/applicant/currentResidence", "/father/fullName", "/father/dateOfBirth",
+                "/mother/fullName", "/spouse/fullName", "/spouse/dateOfBirth")) {
+            assertThat(fields.get(p).get("status").asText()).as(p).isEqualTo("EMPTY");
+            assertThat(data.at(p).isMissingNode()).as(p).isTrue();
+        }
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void personUnknownToTheRegistryGetsEveryFieldEmptyAndSourceNotFound() {
+        Answer a = prefill(FORM, token("unknown"), null);
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().get("data").isEmpty()).isTrue();
+        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("EMPTY"));
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void slowRegistryTimesOutWithinItsBudgetAndTheFormStillAnswers() {
+        long start = System.nanoTime();
+        Answer a = prefill(FORM, token("slow-population"), null);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("TIMEOUT");
+        assertThat(ms).as("answered long before the mock's 6 s delay").isLessThan(4000);
+        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("SOURCE_FAILED"));
+        // relatives are found through the applicant's record: with it missing they are skipped, not read
+        a.body().at("/sources/population/reads").forEach(r -> {
+            if (!r.get("subject").asText().equals("self")) {
+                assertThat(r.get("status").asText()).isEqualTo("SKIPPED");
+            }
+        });
+        assertThat(a.body().get("data").isEmpty()).isTrue();
+    }
+
+    @Test
+    void soapFaultMakesThePopulationSourceUnavailable() {
+        Answer a = prefill(FORM, token("population-fault"), null);
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(a.body().at("/fields/~1applicant~1fullName/status").asText()).isEqualTo("SOURCE_FAILED");
+        assertThat(a.body().at("/fields/~1applicant~1fullName/source").asText()).isEqualTo("population");
+    }
+
+    @Test
+    void expiredNdxpTokenIsRefreshedOnceAndTheCallRetried() {
+        int before = mocks.findAll(postRequestedFor(urlEqualTo("/ndxp/token"))).size();
+
+        Answer a = prefill(FORM, token("ndxp-token-expired"), null);
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("OK");
+        assertThat(a.body().at("/data/applicant/fullName").asText()).isEqualTo("VŨ VĂN HẾT");
+        assertThat(mocks.findAll(postRequestedFor(urlEqualTo("/ndxp/token"))).size()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void consentLimitedToAnotherSourceReadsNothingAndMarksFieldsNotConsented() {
+        int before = mocks.findAll(postRequestedFor(urlEqualTo("/population/v1/soap"))).size();
+
+        Answer a = prefill(FORM, token("hoa"), "{\"consent\": {\"sources\": [\"business\"]}}");
+
+        assertThat(a.status()).isEqualTo(200);
+        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("NOT_CONSENTED"));
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("NOT_CONSENTED");
+        assertThat(mocks.findAll(postRequestedFor(urlEqualTo("/population/v1/soap"))).size()).isEqualTo(before);
+    }
+
+    @Test
+    void everyRegistryCallStatesItsPurposeAndRequestId() {
+        Answer a = prefill(FORM, token("lan"), null);
+
+        String requestId = a.body().get("requestId").asText();
+        var calls = mocks.findAll(postRequestedFor(urlEqualTo("/population/v1/soap")));
+        var mine = calls.stream().filter(r -> requestId.equals(r.getHeader("X-Request-Id"))).toList();
+        assertThat(mine).isNotEmpty();
+        mine.forEach(r -> {
+            assertThat(r.getHeader("X-Purpose")).isEqualTo("2.000488");
+            assertThat(r.getHeader("SOAPAction")).isEqualTo("\"TraCuuThongTinCongDan\"");
+            assertThat(r.getBodyAsString()).contains("<dc:MaDVC>2.000488</dc:MaDVC>");
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package vn.gov.prefill.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import vn.gov.prefill.mocks.DemoIdentityProvider;
+
+/**
+ * The gateway on a random port with its embedded mocks on another, driven over real HTTP. Every
+ * integration test shares this one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms"})
+abstract class GatewayTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WireMockServer mocks;
+
+    @Autowired
+    DemoIdentityProvider idp;
+
+    record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) { }
+
+    Answer call(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), type, json, response);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token minted through the API, as a tester would. */
+    String token(String persona) {
+        return token(Map.of("persona", persona));
+    }
+
+    String token(Map<String, Object> request) {
+        try {
+            Answer a = call("POST", "/api/v1/demo/tokens", null, "application/json", JSON.writeValueAsString(request));
+            if (a.status() != 200) {
+                throw new IllegalStateException("demo token refused: " + a.body());
+            }
+            return a.body().get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer prefill(String form, String token, String body) {
+        return call("POST", "/api/v1/forms/" + form + "/prefill", token, body == null ? null : "application/json", body);
+    }
+
+    static String actingForEnterprise(String code) {
+        return "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"" + code + "\"}}";
+    }
+}
