@@ -22,7 +22,7 @@ public class CodeLists {
     private final Map<String, Map<String, String>> lists;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CodeLists(GatewayProperties properties, ObjectMapper json) {
+    public CodeLists(GatewayProperties properties, ObjectMapper json) {
         this(load(Path.of(properties.getPaths().getCodelists()), json));
     }
 

@@ -45,7 +45,7 @@ public class FormCatalog {
 
     private final Map<String, FormDefinition> forms;
 
-    FormCatalog(GatewayProperties properties, ObjectMapper json, SourceCatalog sources, Transforms transforms) {
+    public FormCatalog(GatewayProperties properties, ObjectMapper json, SourceCatalog sources, Transforms transforms) {
         this.forms = Collections.unmodifiableMap(load(Path.of(properties.getPaths().getForms()), json, sources, transforms));
     }
 

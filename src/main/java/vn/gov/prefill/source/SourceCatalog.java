@@ -39,7 +39,7 @@ public class SourceCatalog {
 
     private final Map<String, SourceSpec> sources;
 
-    SourceCatalog(GatewayProperties properties, ObjectMapper json) {
+    public SourceCatalog(GatewayProperties properties, ObjectMapper json) {
         this.sources = Collections.unmodifiableMap(load(Path.of(properties.getPaths().getSources()), json));
     }
 

@@ -1,0 +1,115 @@
+package vn.gov.prefill.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.gov.prefill.binding.CodeLists;
+import vn.gov.prefill.binding.Transforms;
+import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.source.SourceCatalog;
+
+/** A form whose bindings do not resolve is refused at start, naming the file and the JSON Pointer. */
+class BindingStartupChecksTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final GatewayProperties DEFAULTS = new GatewayProperties();
+    static final SourceCatalog SOURCES = new SourceCatalog(DEFAULTS, JSON);
+    static final Transforms TRANSFORMS = new Transforms(new CodeLists(DEFAULTS, JSON));
+
+    @TempDir
+    Path dir;
+
+    /** Copies a shipped form into a temporary forms directory with one value replaced at a JSON Pointer, and loads it. */
+    FormCatalog load(String form, String... pointersAndValues) throws IOException {
+        JsonNode schema = JSON.readTree(Path.of("schemas/forms", form + ".schema.json").toFile());
+        for (int i = 0; i < pointersAndValues.length; i += 2) {
+            String pointer = pointersAndValues[i];
+            int slash = pointer.lastIndexOf('/');
+            JsonNode parent = schema.at(pointer.substring(0, slash));
+            String field = pointer.substring(slash + 1);
+            assertThat(parent.isObject() && parent.has(field)).as("the replacement must apply at " + pointer).isTrue();
+            ((ObjectNode) parent).put(field, pointersAndValues[i + 1]);
+        }
+        Files.writeString(dir.resolve(form + ".schema.json"), JSON.writeValueAsString(schema));
+        GatewayProperties properties = new GatewayProperties();
+        properties.getPaths().setForms(dir.toString());
+        return new FormCatalog(properties, JSON, SOURCES, TRANSFORMS);
+    }
+
+    @Test
+    void theShippedFormsLoadWithTheFieldsTheContractFixes() {
+        FormCatalog forms = new FormCatalog(DEFAULTS, JSON, SOURCES, TRANSFORMS);
+        assertThat(forms.get("criminal-record-request").fields()).hasSize(15);
+        assertThat(forms.get("enterprise-change-notice").fields()).hasSize(14);
+        assertThat(forms.get("enterprise-change-notice").sources()).containsExactlyInAnyOrder("business", "population");
+    }
+
+    @Test
+    void unknownSourceIsNamedWithFileAndPointer() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/fullName/x-prefill/from", "populaton@self"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("criminal-record-request.schema.json: /properties/applicant/properties/fullName/x-prefill/from")
+                .hasMessageContaining("unknown source 'populaton'");
+    }
+
+    @Test
+    void pathAbsentFromTheSourceSchemaIsNamed() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/nationality/x-prefill/path", "/QuocTịch"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("/properties/applicant/properties/nationality/x-prefill/path")
+                .hasMessageContaining("'/QuocTịch' is not in schemas/sources/population.schema.json");
+    }
+
+    @Test
+    void unknownTransformIsNamed() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/ethnicity/x-prefill/transform", "codelist:ethnicities"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("/properties/applicant/properties/ethnicity/x-prefill/transform")
+                .hasMessageContaining("codelist:ethnicities names no code list");
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/fullName/x-prefill/transform", "fulName"))
+                .hasMessageContaining("unknown transform 'fulName'");
+    }
+
+    @Test
+    void undefinedSubjectIsNamed() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/spouse/properties/fullName/x-prefill/0/from", "population@wife"))
+                .hasMessageContaining("/properties/spouse/properties/fullName/x-prefill/0/from")
+                .hasMessageContaining("unknown subject 'wife'");
+    }
+
+    @Test
+    void subjectPathAbsentFromTheSourceSchemaIsNamed() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/x-form/subjects/spouse/id/path", "/VoChong/SoDinhDanhh"))
+                .hasMessageContaining("/x-form/subjects/spouse/id/path");
+    }
+
+    @Test
+    void aCitizenSubjectCannotKeyAnEnterpriseRegistry() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/fullName/x-prefill/from", "business@self"))
+                .hasMessageContaining("source 'business' is keyed by ENTERPRISE_CODE, which subject 'self' is not");
+    }
+
+    @Test
+    void arrayElementPathsAreCheckedAgainstTheElementsOfTheSourceArray() {
+        assertThatThrownBy(() -> load("enterprise-change-notice", "/properties/enterprise/properties/businessLines/items/properties/code/x-prefill/path", "/MaNganhh"))
+                .hasMessageContaining("/properties/enterprise/properties/businessLines/items/properties/code/x-prefill/path")
+                .hasMessageContaining("'/MaNganhh' is not in the elements of /NganhNgheKinhDoanh");
+    }
+
+    @Test
+    void subjectsThatDependOnEachOtherInACycleAreRefused() {
+        assertThatThrownBy(() -> load("criminal-record-request",
+                "/x-form/subjects/father/id/from", "population@mother", "/x-form/subjects/mother/id/from", "population@father")).satisfies(e -> assertThat(e.getMessage()).contains("cycle").contains("/x-form/subjects/"));
+    }
+}
