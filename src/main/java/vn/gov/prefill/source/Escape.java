@@ -14,7 +14,15 @@ public class Escape {
             return "";
         }
         StringBuilder out = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                // keep a well-formed pair, drop a lone half: XML 1.0 cannot carry it
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    out.append(c).append(value.charAt(++i));
+                }
+                continue;
+            }
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -22,7 +30,7 @@ public class Escape {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    if ((c >= 0x20 && c != '\uFFFE' && c != '\uFFFF') || c == '\t' || c == '\n' || c == '\r') {
                         out.append(c);
                     }
                 }

@@ -47,6 +47,7 @@ public class LgspAnswer {
     }
 
     private static String sanitise(String code) {
-        return code.replaceAll("[^A-Za-z0-9_.-]", "").substring(0, Math.min(code.length(), 16));
+        String clean = code.replaceAll("[^A-Za-z0-9_.-]", "");
+        return clean.substring(0, Math.min(clean.length(), 16));
     }
 }

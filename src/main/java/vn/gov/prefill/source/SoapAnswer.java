@@ -42,7 +42,11 @@ public class SoapAnswer {
             throw status >= 500 || status == 0 ? new RegistryException.Unavailable("HTTP " + status + " with an empty body")
                     : new RegistryException.InvalidAnswer("HTTP " + status + " with an empty body");
         }
-        Element soapBody = bodyOf(parse(body, status));
+        Document document = parse(body, status);
+        if (status >= 500 && !"Envelope".equals(localName(document.getDocumentElement()))) {
+            throw new RegistryException.Unavailable("HTTP " + status + " without a SOAP envelope");
+        }
+        Element soapBody = bodyOf(document);
         Element fault = child(soapBody, "Fault");
         if (fault != null) {
             throw faultOf(fault);
