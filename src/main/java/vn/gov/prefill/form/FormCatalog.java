@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +25,7 @@ import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.form.FormDefinition.Candidate;
 import vn.gov.prefill.form.FormDefinition.Element;
 import vn.gov.prefill.form.FormDefinition.Field;
+import vn.gov.prefill.form.FormDefinition.IdCheck;
 import vn.gov.prefill.form.FormDefinition.Read;
 import vn.gov.prefill.form.FormDefinition.Subject;
 import vn.gov.prefill.form.FormDefinition.SubjectOrigin;
@@ -179,12 +179,12 @@ public class FormCatalog {
                         it.remove();
                         progress = true;
                         switch (id.asText()) {
-                            case "token" -> subjects.put(e.getKey(), new Subject(e.getKey(), SubjectOrigin.TOKEN, null, null, Map.of(), null));
+                            case "token" -> subjects.put(e.getKey(), new Subject(e.getKey(), SubjectOrigin.TOKEN, null, null));
                             case "actingFor" -> {
                                 if (actingFor.isEmpty()) {
                                     error(pointer + "/id", "\"actingFor\" needs x-form/actingFor to name the types the form accepts");
                                 }
-                                subjects.put(e.getKey(), new Subject(e.getKey(), SubjectOrigin.ACTING_FOR, null, null, Map.of(), null));
+                                subjects.put(e.getKey(), new Subject(e.getKey(), SubjectOrigin.ACTING_FOR, null, null));
                             }
                             default -> error(pointer + "/id", "must be \"token\", \"actingFor\" or {\"from\": \"source@subject\", \"path\": \"/…\"}");
                         }
@@ -216,33 +216,51 @@ public class FormCatalog {
         }
 
         private void readRecordSubject(String name, JsonNode id, Read read, String pointer) {
-            String path = id.path("path").asText("");
-            JsonNode sourceSchema = sources.get(read.source()).schema();
-            JsonNode target = SchemaPaths.at(sourceSchema, sourceSchema, path);
-            if (target == null) {
-                error(pointer + "/path", "'" + path + "' is not in schemas/sources/" + read.source() + SourceCatalog.SUFFIX);
-                return;
+            Locator locator = locator(id, pointer, read.source());
+            if (locator != null) {
+                subjects.put(name, new Subject(name, SubjectOrigin.RECORD, read, locator));
+            }
+        }
+
+        /**
+         * Reads {@code path} (and {@code where}/{@code select}) of a binding or subject and checks them
+         * against the source's schema; null, with the errors noted, when they do not resolve.
+         */
+        private Locator locator(JsonNode binding, String pointer, String source) {
+            String path = binding.path("path").asText(null);
+            String file = "schemas/sources/" + source + SourceCatalog.SUFFIX;
+            if (path == null) {
+                error(pointer + "/path", "required: a JSON Pointer into the source's record");
+                return null;
+            }
+            JsonNode sourceSchema = sources.get(source).schema();
+            if (SchemaPaths.at(sourceSchema, sourceSchema, path) == null) {
+                error(pointer + "/path", "'" + path + "' is not in " + file);
+                return null;
+            }
+            if (!binding.has("where") && !binding.has("select")) {
+                return Locator.at(path);
+            }
+            JsonNode items = SchemaPaths.at(sourceSchema, sourceSchema, path + "/0");
+            if (items == null) {
+                error(pointer + "/path", "with where/select, '" + path + "' must be an array in " + file);
+                return null;
             }
             Map<String, String> where = new LinkedHashMap<>();
-            String select = null;
-            if (id.has("where") || id.has("select")) {
-                JsonNode items = SchemaPaths.at(sourceSchema, sourceSchema, path + "/0");
-                if (items == null) {
-                    error(pointer + "/path", "with where/select, '" + path + "' must be an array in the source's schema");
-                    return;
+            boolean ok = true;
+            for (var w : (Iterable<Map.Entry<String, JsonNode>>) binding.path("where")::fields) {
+                if (SchemaPaths.at(sourceSchema, items, "/" + w.getKey()) == null) {
+                    error(pointer + "/where/" + w.getKey(), "not a property of the elements of " + path + " in " + file);
+                    ok = false;
                 }
-                id.path("where").fields().forEachRemaining(w -> {
-                    if (SchemaPaths.at(sourceSchema, items, "/" + w.getKey()) == null) {
-                        error(pointer + "/where/" + w.getKey(), "not a property of the elements of " + path);
-                    }
-                    where.put(w.getKey(), w.getValue().asText());
-                });
-                select = id.path("select").asText("");
-                if (SchemaPaths.at(sourceSchema, items, select) == null) {
-                    error(pointer + "/select", "'" + select + "' is not in the elements of " + path);
-                }
+                where.put(w.getKey(), w.getValue().asText());
             }
-            subjects.put(name, new Subject(name, SubjectOrigin.RECORD, read, path, Map.copyOf(where), select));
+            String select = binding.path("select").asText("");
+            if (SchemaPaths.at(sourceSchema, items, select) == null) {
+                error(pointer + "/select", "'" + select + "' is not in the elements of " + path + " in " + file);
+                ok = false;
+            }
+            return ok ? new Locator(path, Map.copyOf(where), select) : null;
         }
 
         /** Parses "source@subject", checking both names. */
@@ -331,21 +349,21 @@ public class FormCatalog {
 
         private Candidate candidate(JsonNode binding, String pointer) {
             Read read = read(binding.path("from").asText(""), pointer + "/from");
-            String path = binding.path("path").asText(null);
-            if (path == null) {
-                error(pointer + "/path", "required: a JSON Pointer into the source's record");
-                return null;
-            }
             List<Transform> chain = transforms(binding.get("transform"), pointer + "/transform");
+            List<IdCheck> checks = new ArrayList<>();
+            JsonNode check = binding.path("checkAgainstId");
+            for (int i = 0; i < check.size(); i++) {
+                switch (check.get(i).asText()) {
+                    case "sex" -> checks.add(IdCheck.SEX);
+                    case "birthYear" -> checks.add(IdCheck.BIRTH_YEAR);
+                    default -> error(pointer + "/checkAgainstId/" + i, "must be \"sex\" or \"birthYear\"");
+                }
+            }
             if (read == null || chain == null) {
                 return null;
             }
-            JsonNode schema = sources.get(read.source()).schema();
-            if (SchemaPaths.at(schema, schema, path) == null) {
-                error(pointer + "/path", "'" + path + "' is not in schemas/sources/" + read.source() + SourceCatalog.SUFFIX);
-                return null;
-            }
-            return new Candidate(read, path, chain, binding.path("locked").asBoolean(false));
+            Locator locator = locator(binding, pointer, read.source());
+            return locator == null ? null : new Candidate(read, locator, chain, binding.path("locked").asBoolean(false), List.copyOf(checks));
         }
 
         private void arrayField(JsonNode property, JsonNode binding, String pointer, String dataPointer, String schemaPointer) {
@@ -358,9 +376,13 @@ public class FormCatalog {
                 return;
             }
             JsonNode sourceSchema = sources.get(c.read().source()).schema();
-            JsonNode sourceItems = SchemaPaths.at(sourceSchema, sourceSchema, c.path() + "/0");
+            if (c.locator().select() != null) {
+                error(pointer + "/select", "an array field maps the whole array at path; where/select are for single values");
+                return;
+            }
+            JsonNode sourceItems = SchemaPaths.at(sourceSchema, sourceSchema, c.locator().path() + "/0");
             if (sourceItems == null) {
-                error(pointer + "/path", "'" + c.path() + "' is not an array in schemas/sources/" + c.read().source() + SourceCatalog.SUFFIX);
+                error(pointer + "/path", "'" + c.locator().path() + "' is not an array in schemas/sources/" + c.read().source() + SourceCatalog.SUFFIX);
                 return;
             }
             List<Element> elements = new ArrayList<>();
@@ -372,7 +394,7 @@ public class FormCatalog {
                 }
                 String path = eb.path("path").asText(null);
                 if (path == null || SchemaPaths.at(sourceSchema, sourceItems, path) == null) {
-                    error(ep + "/path", "'" + path + "' is not in the elements of " + c.path() + " in schemas/sources/"
+                    error(ep + "/path", "'" + path + "' is not in the elements of " + c.locator().path() + " in schemas/sources/"
                             + c.read().source() + SourceCatalog.SUFFIX);
                     return;
                 }
@@ -399,12 +421,10 @@ public class FormCatalog {
             } else {
                 names.add(spec);
             }
-            Set<String> seen = new HashSet<>();
             for (int i = 0; i < names.size(); i++) {
                 String at = spec.isArray() ? pointer + "/" + i : pointer;
                 try {
                     chain.add(transforms.resolve(names.get(i).asText()));
-                    seen.add(names.get(i).asText());
                 } catch (IllegalArgumentException e) {
                     error(at, e.getMessage());
                     return null;

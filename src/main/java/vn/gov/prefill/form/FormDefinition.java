@@ -24,7 +24,7 @@ public record FormDefinition(String id, Path file, JsonNode schema, String title
      * A person or enterprise the form is about. {@code RECORD} subjects are found in another read's record
      * ({@code from} and {@code path}), optionally the first array element matching {@code where}.
      */
-    public record Subject(String name, SubjectOrigin origin, Read from, String path, Map<String, String> where, String select) { }
+    public record Subject(String name, SubjectOrigin origin, Read from, Locator locator) { }
 
     /** One read: a source about a subject. */
     public record Read(String source, String subject) {
@@ -34,8 +34,14 @@ public record FormDefinition(String id, Path file, JsonNode schema, String title
         }
     }
 
-    /** One way to fill a field, in precedence order among its field's candidates. */
-    public record Candidate(Read read, String path, List<Transform> transforms, boolean locked) { }
+    /**
+     * One way to fill a field, in precedence order among its field's candidates. {@code checks} compare the
+     * value with the digits of the subject's personal number (a flag, never a refusal).
+     */
+    public record Candidate(Read read, Locator locator, List<Transform> transforms, boolean locked, List<IdCheck> checks) { }
+
+    /** What the personal number's digits say about its holder (VIETNAM.md): checked against the record. */
+    public enum IdCheck { SEX, BIRTH_YEAR }
 
     /** A property of an array element, relative to the element. */
     public record Element(String name, String path, List<Transform> transforms) { }

@@ -17,13 +17,15 @@ import vn.gov.prefill.source.SourceOutcome;
 
 /**
  * Checks, at the source, that the signed-in person may act as the request says: an enterprise's legal
- * representative (business registry) or its organisation account. Fails closed: a relation the
+ * representative (business registry) or its organisation account; a child's father or mother
+ * (civil-status births). Fails closed: a relation the
  * registry cannot confirm right now is not assumed.
  */
 @Component
 class ActingForVerifier {
 
     static final String REPRESENTATIVES_ROUTE = "direct:source-business-representatives";
+    static final String BIRTHS_ROUTE = "direct:source-civil-status-births";
 
     private final SourceFetcher fetcher;
     private final long timeoutMs;
@@ -54,8 +56,7 @@ class ActingForVerifier {
         }
         switch (actingFor.type()) {
             case "ENTERPRISE" -> verifyEnterprise(citizen, actingFor.id(), form, requestId);
-            default -> throw new ApiProblem(403, "relation-not-verified", "Relation not verified",
-                    "acting for a " + actingFor.type().toLowerCase() + " cannot be verified by this gateway yet");
+            default -> verifyChild(citizen, actingFor.id(), form, requestId);
         }
     }
 
@@ -67,13 +68,7 @@ class ActingForVerifier {
             }
             throw forbidden("this organisation account belongs to another enterprise");
         }
-        SourceOutcome outcome = fetcher.read("business", REPRESENTATIVES_ROUTE, citizen.citizenId(), requestId, form.procedureCode(),
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)).join();
-        if (!outcome.status().answered()) {
-            throw new ApiProblem(503, "relation-unverifiable", "Relation cannot be verified now",
-                    "the business registry could not confirm who represents the enterprise (" + outcome.status()
-                            + "); try again shortly", java.util.List.of(), Map.of("Retry-After", "30"));
-        }
+        SourceOutcome outcome = lookup("business", REPRESENTATIVES_ROUTE, citizen, form, requestId, "the business registry");
         if (outcome.hasRecord()) {
             for (JsonNode enterprise : outcome.record()) {
                 String listed = enterprise.path("MaSoDoanhNghiep").asText("");
@@ -83,6 +78,38 @@ class ActingForVerifier {
             }
         }
         throw forbidden("the business registry does not list you as a legal representative of this enterprise");
+    }
+
+    /** The child must be in a birth registration where the signed-in person is the father or the mother. */
+    private void verifyChild(Citizen citizen, String childId, FormDefinition form, String requestId) {
+        if (citizen.isOrganisation()) {
+            throw new ApiProblem(403, "relation-not-held", "Not allowed to act for this child",
+                    "an organisation account cannot act for a child");
+        }
+        SourceOutcome outcome = lookup("civil-status", BIRTHS_ROUTE, citizen, form, requestId, "the civil-status registry");
+        if (outcome.hasRecord()) {
+            for (JsonNode birth : outcome.record().path("ketQua")) {
+                boolean isChild = childId.equals(birth.at("/nguoiDuocKhaiSinh/soDinhDanh").asText());
+                boolean isParent = citizen.citizenId().equals(birth.at("/cha/soDinhDanh").asText())
+                        || citizen.citizenId().equals(birth.at("/me/soDinhDanh").asText());
+                if (isChild && isParent) {
+                    return;
+                }
+            }
+        }
+        throw new ApiProblem(403, "relation-not-held", "Not allowed to act for this child",
+                "the civil-status registry does not list you as this child's father or mother");
+    }
+
+    private SourceOutcome lookup(String source, String route, Citizen citizen, FormDefinition form, String requestId, String registry) {
+        SourceOutcome outcome = fetcher.read(source, route, citizen.citizenId(), requestId, form.procedureCode(),
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)).join();
+        if (!outcome.status().answered()) {
+            throw new ApiProblem(503, "relation-unverifiable", "Relation cannot be verified now",
+                    registry + " could not confirm the relation (" + outcome.status() + "); try again shortly",
+                    java.util.List.of(), Map.of("Retry-After", "30"));
+        }
+        return outcome;
     }
 
     private static ApiProblem forbidden(String detail) {

@@ -15,7 +15,12 @@ public record PrefillResponse(String requestId, String formId, String formVersio
     /** Status and provenance of one bound field. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldOutcome(FieldStatus status, String source, Boolean locked, String asOf, JsonNode value,
-                               List<Alternative> alternatives) { }
+                               List<Alternative> alternatives, List<String> flags) {
+
+        static FieldOutcome of(FieldStatus status, String source) {
+            return new FieldOutcome(status, source, null, null, null, null, null);
+        }
+    }
 
     /** A value another source gave for a field in CONFLICT. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

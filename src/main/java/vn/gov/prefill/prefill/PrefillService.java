@@ -170,19 +170,9 @@ public class PrefillService {
                 .orElse(sources.names().iterator().next());
     }
 
-    /** The subject's identifier in another record: at {@code path}, or in the first element matching {@code where}. */
+    /** The subject's identifier in another record. */
     static String idIn(JsonNode record, Subject s) {
-        JsonNode at = record.at(s.path());
-        if (s.select() != null) {
-            JsonNode match = null;
-            for (JsonNode element : at) {
-                if (s.where().entrySet().stream().allMatch(w -> w.getValue().equals(element.path(w.getKey()).asText(null)))) {
-                    match = element;
-                    break;
-                }
-            }
-            at = match == null ? null : match.at(s.select());
-        }
+        JsonNode at = s.locator().find(record);
         return at == null || !at.isValueNode() || at.asText().isBlank() ? null : at.asText().strip();
     }
 
@@ -200,7 +190,7 @@ public class PrefillService {
         }
         Map<String, FieldOutcome> visible = new LinkedHashMap<>();
         fields.forEach((pointer, f) -> visible.put(pointer, f.status() == FieldStatus.CONFLICT ? f
-                : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null)));
+                : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null, f.flags())));
         return new PrefillResponse(requestId, form.id(), form.version(), data, visible, summarise(plan, form));
     }
 
@@ -214,11 +204,12 @@ public class PrefillService {
                 fallback = better(fallback, status);
                 continue;
             }
-            JsonNode value = Transforms.applyAll(c.transforms(), o.record().at(c.path()));
+            JsonNode value = Transforms.applyAll(c.transforms(), c.locator().find(o.record()));
             if (value == null) {
-                fallback = better(fallback, new FieldOutcome(FieldStatus.EMPTY, c.read().source(), null, null, null, null));
+                fallback = better(fallback, FieldOutcome.of(FieldStatus.EMPTY, c.read().source()));
             } else {
-                found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null));
+                found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null,
+                        DataQuality.flags(c.checks(), plan.subjectIds.get(c.read().subject()), value)));
             }
         }
         if (found.isEmpty()) {
@@ -228,7 +219,8 @@ public class PrefillService {
         List<Alternative> alternatives = found.stream().skip(1).filter(f -> !f.value().equals(chosen.value()))
                 .map(f -> new Alternative(f.value(), f.source(), f.asOf())).toList();
         return alternatives.isEmpty() ? chosen
-                : new FieldOutcome(FieldStatus.CONFLICT, chosen.source(), chosen.locked(), chosen.asOf(), chosen.value(), alternatives);
+                : new FieldOutcome(FieldStatus.CONFLICT, chosen.source(), chosen.locked(), chosen.asOf(), chosen.value(), alternatives,
+                        chosen.flags());
     }
 
     private FieldOutcome mapArray(Plan plan, Field field) {
@@ -239,7 +231,7 @@ public class PrefillService {
             return status;
         }
         ArrayNode out = json.createArrayNode();
-        for (JsonNode element : o.record().at(c.path())) {
+        for (JsonNode element : o.record().at(c.locator().path())) {
             ObjectNode item = json.createObjectNode();
             for (FormDefinition.Element e : field.elements()) {
                 JsonNode value = Transforms.applyAll(e.transforms(), element.at(e.path()));
@@ -251,8 +243,8 @@ public class PrefillService {
                 out.add(item);
             }
         }
-        return out.isEmpty() ? new FieldOutcome(FieldStatus.EMPTY, c.read().source(), null, null, null, null)
-                : new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), out, null);
+        return out.isEmpty() ? FieldOutcome.of(FieldStatus.EMPTY, c.read().source())
+                : new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), out, null, null);
     }
 
     /** The field's status when this candidate's read gave no record to take a value from; null when it did. */
@@ -262,13 +254,13 @@ public class PrefillService {
             return null;
         }
         if (o.status() == ReadStatus.NOT_CONSENTED) {
-            return new FieldOutcome(FieldStatus.NOT_CONSENTED, source, null, null, null, null);
+            return FieldOutcome.of(FieldStatus.NOT_CONSENTED, source);
         }
         if (o.status() == ReadStatus.NOT_FOUND || o.status() == ReadStatus.OK
                 || (o.status() == ReadStatus.SKIPPED && SUBJECT_ABSENT.equals(o.reason()))) {
-            return new FieldOutcome(FieldStatus.EMPTY, source, null, null, null, null);
+            return FieldOutcome.of(FieldStatus.EMPTY, source);
         }
-        return new FieldOutcome(FieldStatus.SOURCE_FAILED, source, null, null, null, null);
+        return FieldOutcome.of(FieldStatus.SOURCE_FAILED, source);
     }
 
     /** Among fields without a value: EMPTY (a source answered) before SOURCE_FAILED before NOT_CONSENTED. */
