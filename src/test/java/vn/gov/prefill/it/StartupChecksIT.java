@@ -35,6 +35,16 @@ class StartupChecksIT {
         throw new AssertionError("the gateway started");
     }
 
+    void copyRoutesExceptPopulation() throws Exception {
+        for (String folder : new String[] {"routes/shared", "routes/sources"}) {
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().equals("population.yaml")).toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+        }
+    }
+
     @Test
     void aBindingToAPathTheSourceLacksStopsStartWithFileAndPointer() throws Exception {
         String form = Files.readString(Path.of("schemas/forms/criminal-record-request.schema.json"))
@@ -51,8 +61,7 @@ class StartupChecksIT {
 
     @Test
     void aRouteFileWithAnUnknownStepStopsStartNamingTheFile() throws Exception {
-        Files.copy(Path.of("routes/shared/registry-call.yaml"), dir.resolve("registry-call.yaml"));
-        Files.copy(Path.of("routes/sources/business.yaml"), dir.resolve("business.yaml"));
+        copyRoutesExceptPopulation();
         Files.writeString(dir.resolve("population.yaml"), Files.readString(Path.of("routes/sources/population.yaml"))
                 .replace("- setBody:", "- setBodyy:"));
 
@@ -63,8 +72,7 @@ class StartupChecksIT {
 
     @Test
     void aSourceWhoseRouteIsMissingStopsStart() throws Exception {
-        Files.copy(Path.of("routes/shared/registry-call.yaml"), dir.resolve("registry-call.yaml"));
-        Files.copy(Path.of("routes/sources/business.yaml"), dir.resolve("business.yaml"));
+        copyRoutesExceptPopulation();
 
         Throwable cause = startFailure("camel.main.routes-include-pattern=file:" + dir + "/*.yaml");
 
