@@ -53,6 +53,6 @@ class PrefillController {
         PrefillRequest request = PrefillRequest.parse(body, sources.names());
         String requestId = RequestIds.current(http);
         actingFor.verify(form, citizen, request, requestId);
-        return service.prefill(form, citizen, request, requestId);
+        return service.prefill(form, citizen, request, requestId).response();
     }
 }

@@ -3,6 +3,7 @@ package vn.gov.prefill.prefill;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,10 +16,10 @@ public record PrefillResponse(String requestId, String formId, String formVersio
     /** Status and provenance of one bound field. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldOutcome(FieldStatus status, String source, Boolean locked, String asOf, JsonNode value,
-                               List<Alternative> alternatives, List<String> flags) {
+                               List<Alternative> alternatives, List<String> flags, @JsonIgnore String subject) {
 
         static FieldOutcome of(FieldStatus status, String source) {
-            return new FieldOutcome(status, source, null, null, null, null, null);
+            return new FieldOutcome(status, source, null, null, null, null, null, null);
         }
     }
 

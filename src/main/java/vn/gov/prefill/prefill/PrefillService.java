@@ -61,7 +61,7 @@ public class PrefillService {
         this.deadlineMs = properties.getPrefill().getDeadline().toMillis();
     }
 
-    public PrefillResponse prefill(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId) {
+    public PrefillResult prefill(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId) {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         Plan plan = new Plan(form, request.consentedSources());
@@ -73,12 +73,33 @@ public class PrefillService {
             }
         }
         execute(plan, form, requestId, deadline);
-        PrefillResponse response = map(plan, form, requestId);
+        Map<String, FieldOutcome> mapped = new LinkedHashMap<>();
+        PrefillResponse response = map(plan, form, requestId, mapped);
         long prefilled = response.fields().values().stream()
                 .filter(f -> f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT).count();
         log.info("prefill form={} fields={}/{} sources={} durationMs={}", form.id(), prefilled, response.fields().size(),
                 summary(response.sources()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        return response;
+        return new PrefillResult(response, reads(plan, mapped));
+    }
+
+    /** Per subject actually read (or whose fields were released): the sources and the released pointers. */
+    private static List<PrefillResult.SubjectRead> reads(Plan plan, Map<String, FieldOutcome> fields) {
+        Map<String, Map<String, String>> sourcesBySubject = new LinkedHashMap<>();
+        plan.outcomes.forEach((read, outcome) -> {
+            if (outcome.status() != ReadStatus.SKIPPED && outcome.status() != ReadStatus.NOT_CONSENTED) {
+                sourcesBySubject.computeIfAbsent(read.subject(), s -> new LinkedHashMap<>()).put(read.source(), outcome.status().name());
+            }
+        });
+        Map<String, List<String>> released = new LinkedHashMap<>();
+        fields.forEach((pointer, f) -> {
+            if (f.subject() != null && (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT)) {
+                released.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(pointer);
+            }
+        });
+        List<PrefillResult.SubjectRead> out = new ArrayList<>();
+        sourcesBySubject.forEach((subject, sources) -> out.add(new PrefillResult.SubjectRead(subject, plan.subjectIds.get(subject),
+                Map.copyOf(sources), List.copyOf(released.getOrDefault(subject, List.of())))));
+        return out;
     }
 
     /** What is known about the subjects and reads of one prefill as it goes. */
@@ -178,9 +199,8 @@ public class PrefillService {
 
     // ---- mapping
 
-    private PrefillResponse map(Plan plan, FormDefinition form, String requestId) {
+    private PrefillResponse map(Plan plan, FormDefinition form, String requestId, Map<String, FieldOutcome> fields) {
         ObjectNode data = json.createObjectNode();
-        Map<String, FieldOutcome> fields = new LinkedHashMap<>();
         for (Field field : form.fields()) {
             FieldOutcome outcome = field.isArray() ? mapArray(plan, field) : mapField(plan, field);
             fields.put(field.pointer(), outcome);
@@ -190,7 +210,7 @@ public class PrefillService {
         }
         Map<String, FieldOutcome> visible = new LinkedHashMap<>();
         fields.forEach((pointer, f) -> visible.put(pointer, f.status() == FieldStatus.CONFLICT ? f
-                : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null, f.flags())));
+                : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null, f.flags(), f.subject())));
         return new PrefillResponse(requestId, form.id(), form.version(), data, visible, summarise(plan, form));
     }
 
@@ -209,7 +229,7 @@ public class PrefillService {
                 fallback = better(fallback, FieldOutcome.of(FieldStatus.EMPTY, c.read().source()));
             } else {
                 found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null,
-                        DataQuality.flags(c.checks(), plan.subjectIds.get(c.read().subject()), value)));
+                        DataQuality.flags(c.checks(), plan.subjectIds.get(c.read().subject()), value), c.read().subject()));
             }
         }
         if (found.isEmpty()) {
@@ -220,7 +240,7 @@ public class PrefillService {
                 .map(f -> new Alternative(f.value(), f.source(), f.asOf())).toList();
         return alternatives.isEmpty() ? chosen
                 : new FieldOutcome(FieldStatus.CONFLICT, chosen.source(), chosen.locked(), chosen.asOf(), chosen.value(), alternatives,
-                        chosen.flags());
+                        chosen.flags(), chosen.subject());
     }
 
     private FieldOutcome mapArray(Plan plan, Field field) {
@@ -244,7 +264,7 @@ public class PrefillService {
             }
         }
         return out.isEmpty() ? FieldOutcome.of(FieldStatus.EMPTY, c.read().source())
-                : new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), out, null, null);
+                : new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), out, null, null, c.read().subject());
     }
 
     /** The field's status when this candidate's read gave no record to take a value from; null when it did. */

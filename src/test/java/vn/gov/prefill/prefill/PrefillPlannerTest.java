@@ -69,7 +69,7 @@ class PrefillPlannerTest {
              "NgayCapNhat": "2025-07-01T08:00:00+07:00"}""";
 
     PrefillResponse run(ScriptedRegistries registries, FormDefinition form, PrefillRequest request) {
-        return new PrefillService(registries, SOURCES, JSON, PROPERTIES).prefill(form, HOA, request, "01TEST");
+        return new PrefillService(registries, SOURCES, JSON, PROPERTIES).prefill(form, HOA, request, "01TEST").response();
     }
 
     @Test
@@ -174,7 +174,7 @@ class PrefillPlannerTest {
         Citizen binh = new Citizen("027088004321", "1", null, "LoA2", "test");
 
         PrefillResponse response = new PrefillService(registries, SOURCES, JSON, PROPERTIES)
-                .prefill(form, binh, new PrefillRequest(new PrefillRequest.ActingFor("ENTERPRISE", "0100233488"), null), "01TEST");
+                .prefill(form, binh, new PrefillRequest(new PrefillRequest.ActingFor("ENTERPRISE", "0100233488"), null), "01TEST").response();
 
         assertThat(registries.calls).containsExactly("business|0100233488", "population|027088004321");
         assertThat(response.data().at("/enterprise/name").asText()).isEqualTo("CÔNG TY TNHH THƯƠNG MẠI KINH BẮC");
