@@ -20,6 +20,7 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
 import vn.gov.prefill.mocks.Persona;
 import vn.gov.prefill.problem.ApiProblem;
 import vn.gov.prefill.problem.ApiProblem.FieldError;
+import vn.gov.prefill.source.Identifiers;
 
 /**
  * Mints citizen tokens for testers, signed by the embedded identity provider. When the mocks are off
@@ -28,7 +29,7 @@ import vn.gov.prefill.problem.ApiProblem.FieldError;
 @RestController
 class DemoTokenController {
 
-    private static final Set<String> FIELDS = Set.of("persona", "loa", "audience", "expiresInSeconds");
+    private static final Set<String> FIELDS = Set.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
     private final ObjectProvider<DemoIdentityProvider> provider;
     private final GatewayProperties properties;
 
@@ -55,13 +56,7 @@ class DemoTokenController {
                 errors.add(new FieldError("/" + f, "unknown property (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
             }
         });
-        String id = body.path("persona").asText("");
-        Persona persona = idp.persona(id).orElse(null);
-        if (persona == null) {
-            errors.add(new FieldError("/persona", "unknown persona; GET /api/v1/demo/personas lists them"));
-        } else if (persona.accountType() == null) {
-            errors.add(new FieldError("/persona", "this persona is an enterprise of the mocks, not an account that signs in"));
-        }
+        Persona persona = persona(idp, body, errors);
         String loa = body.path("loa").asText(null);
         if (loa != null && !List.of("LoA1", "LoA2").contains(loa)) {
             errors.add(new FieldError("/loa", "must be LoA1 or LoA2"));
@@ -85,6 +80,43 @@ class DemoTokenController {
         out.put("expires_in", lifetime);
         out.put("persona", persona.id());
         return out;
+    }
+
+    /**
+     * A persona of mocks/personas.json by id; or, for the fault matrix and ad-hoc tests, any well-formed
+     * personal number (a citizen account) or enterprise code (an organisation account).
+     */
+    private static Persona persona(DemoIdentityProvider idp, JsonNode body, List<FieldError> errors) {
+        int given = (body.has("persona") ? 1 : 0) + (body.has("citizenId") ? 1 : 0) + (body.has("enterpriseCode") ? 1 : 0);
+        if (given != 1) {
+            errors.add(new FieldError("/persona", "send exactly one of persona, citizenId or enterpriseCode"));
+            return null;
+        }
+        if (body.has("citizenId")) {
+            String id = body.path("citizenId").asText("");
+            String problem = Identifiers.citizenIdProblem(id);
+            if (problem != null) {
+                errors.add(new FieldError("/citizenId", problem));
+                return null;
+            }
+            return new Persona("ad-hoc", "any citizen", id, "NGƯỜI KIỂM THỬ", Citizen.CITIZEN_ACCOUNT, "LoA2", null);
+        }
+        if (body.has("enterpriseCode")) {
+            String code = body.path("enterpriseCode").asText("");
+            String problem = Identifiers.enterpriseCodeProblem(code);
+            if (problem != null) {
+                errors.add(new FieldError("/enterpriseCode", problem));
+                return null;
+            }
+            return new Persona("ad-hoc", "any enterprise", null, "DOANH NGHIỆP KIỂM THỬ", Citizen.ORGANISATION_ACCOUNT, "LoA2", code);
+        }
+        Persona persona = idp.persona(body.path("persona").asText("")).orElse(null);
+        if (persona == null) {
+            errors.add(new FieldError("/persona", "unknown persona; GET /api/v1/demo/personas lists them"));
+        } else if (persona.accountType() == null) {
+            errors.add(new FieldError("/persona", "this persona is an enterprise of the mocks, not an account that signs in"));
+        }
+        return persona;
     }
 
     private DemoIdentityProvider idp() {

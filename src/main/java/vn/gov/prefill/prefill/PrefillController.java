@@ -1,9 +1,13 @@
 package vn.gov.prefill.prefill;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.gov.prefill.audit.AuditUnavailableException;
+import vn.gov.prefill.audit.Disclosure;
+import vn.gov.prefill.audit.DisclosureLog;
 import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
@@ -26,18 +33,22 @@ import vn.gov.prefill.source.SourceCatalog;
 @RestController
 class PrefillController {
 
+    private static final Logger log = LoggerFactory.getLogger(PrefillController.class);
     private final FormCatalog forms;
     private final SourceCatalog sources;
     private final Citizens citizens;
     private final ActingForVerifier actingFor;
     private final PrefillService service;
+    private final DisclosureLog disclosures;
 
-    PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service) {
+    PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
+                      DisclosureLog disclosures) {
         this.forms = forms;
         this.sources = sources;
         this.citizens = citizens;
         this.actingFor = actingFor;
         this.service = service;
+        this.disclosures = disclosures;
     }
 
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,11 +59,34 @@ class PrefillController {
         if (!citizen.meets(form.minLoa())) {
             throw new ApiProblem(403, "assurance-too-low", "Level of assurance too low",
                     "form " + form.id() + " needs " + form.minLoa() + "; this sign-in is " + (citizen.loa() == null ? "unstated" : citizen.loa()),
-                    List.of(), java.util.Map.of());
+                    List.of(), Map.of());
         }
         PrefillRequest request = PrefillRequest.parse(body, sources.names());
         String requestId = RequestIds.current(http);
         actingFor.verify(form, citizen, request, requestId);
-        return service.prefill(form, citizen, request, requestId).response();
+        PrefillResult result = service.prefill(form, citizen, request, requestId);
+        try {
+            disclosures.record(disclosuresOf(result, form, citizen, request, requestId));
+        } catch (AuditUnavailableException e) {
+            log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
+            throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
+                    "the read could not be recorded, so no data is released; try again shortly",
+                    List.of(), Map.of("Retry-After", "5"));
+        }
+        return result.response();
+    }
+
+    /** One disclosure per subject read; a prefill that read nobody still leaves a trace, on the caller. */
+    static List<Disclosure> disclosuresOf(PrefillResult result, FormDefinition form, Citizen citizen, PrefillRequest request,
+                                          String requestId) {
+        Instant at = Instant.now();
+        String actor = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
+        String actingFor = request.actingFor() == null ? null : request.actingFor().type();
+        List<String> consent = request.consentedSources() == null ? null : request.consentedSources().stream().sorted().toList();
+        List<PrefillResult.SubjectRead> reads = result.reads().isEmpty()
+                ? List.of(new PrefillResult.SubjectRead("self", actor, Map.of(), List.of()))
+                : result.reads();
+        return reads.stream().map(r -> new Disclosure(requestId, at, citizen.client(), actor, r.id(), r.role(), actingFor,
+                form.id(), form.version(), form.procedureCode(), consent, r.sources(), r.released())).toList();
     }
 }

@@ -32,7 +32,7 @@ public class NdxpTokens {
 
     private static final Logger log = LoggerFactory.getLogger(NdxpTokens.class);
 
-    private record Token(String value, Instant refreshAt) { }
+    private record Token(String value, Instant refreshAt, Instant fetchedAt) { }
 
     private final GatewayProperties.Ndxp config;
     private final ObjectMapper json;
@@ -57,27 +57,32 @@ public class NdxpTokens {
     /** A valid token, fetched now only if there is none or it is about to expire. */
     public String accessToken() throws RegistryException {
         Token token = current;
-        if (token != null && clock.instant().isBefore(token.refreshAt())) {
+        if (valid(token)) {
             return token.value();
         }
-        return refresh(token == null ? null : token.value());
+        lock.lock();
+        try {
+            // whoever held the lock before us may have fetched one already
+            if (valid(current)) {
+                return current.value();
+            }
+            current = fetch();
+            return current.value();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** After a 401: replace the rejected token, unless another caller has done so already. */
+    /**
+     * After a 401: replace the rejected token, unless another caller has done so since (a different
+     * token, or one fetched after this rejection: stubs may hand out the same string twice).
+     */
     public String refreshAfterRejection(String rejected) throws RegistryException {
-        return refresh(rejected);
-    }
-
-    /** How many times a token was fetched since start (for tests and metrics). */
-    public long fetchCount() {
-        return fetches.get();
-    }
-
-    private String refresh(String stale) throws RegistryException {
+        Instant rejectedAt = clock.instant();
         lock.lock();
         try {
             Token token = current;
-            if (token != null && !token.value().equals(stale) && clock.instant().isBefore(token.refreshAt())) {
+            if (valid(token) && (!token.value().equals(rejected) || token.fetchedAt().isAfter(rejectedAt))) {
                 return token.value();
             }
             current = fetch();
@@ -85,6 +90,46 @@ public class NdxpTokens {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether a token is at hand: a valid cached one, or (at most once per {@code minInterval}) a fresh fetch. */
+    public synchronized String healthProbe(java.time.Duration minInterval) {
+        if (valid(current)) {
+            return "OK";
+        }
+        if (lastProbe != null && clock.instant().isBefore(lastProbe.plus(minInterval))) {
+            return lastProbeResult;
+        }
+        lastProbe = clock.instant();
+        try {
+            accessToken();
+            lastProbeResult = "OK";
+        } catch (RegistryException e) {
+            lastProbeResult = e.status().name();
+        }
+        return lastProbeResult;
+    }
+
+    private Instant lastProbe;
+    private String lastProbeResult;
+
+    /** Drops the cached token, so that the next call fetches one (after rotating the client credentials, say). */
+    public void discard() {
+        lock.lock();
+        try {
+            current = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times a token was fetched since start (for tests and metrics). */
+    public long fetchCount() {
+        return fetches.get();
+    }
+
+    private boolean valid(Token token) {
+        return token != null && clock.instant().isBefore(token.refreshAt());
     }
 
     private Token fetch() throws RegistryException {
@@ -130,6 +175,7 @@ public class NdxpTokens {
         Duration early = config.getRefreshBeforeExpiry().compareTo(lifetime.dividedBy(2)) > 0
                 ? lifetime.dividedBy(2) : config.getRefreshBeforeExpiry();
         log.info("NDXP token acquired, valid {} s", expiresIn);
-        return new Token(value, clock.instant().plus(lifetime).minus(early));
+        Instant now = clock.instant();
+        return new Token(value, now.plus(lifetime).minus(early), now);
     }
 }

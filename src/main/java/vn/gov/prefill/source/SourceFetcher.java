@@ -95,6 +95,12 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         return guards.get(source).breaker();
     }
 
+    /** Reads of {@code source} running now, and waiting for a thread of its pool. */
+    public int[] load(String source) {
+        ThreadPoolExecutor pool = guards.get(source).pool();
+        return new int[] {pool.getActiveCount(), pool.getQueue().size()};
+    }
+
     /**
      * Starts a read; the future always completes, with a record or a typed failure, no later than the
      * source's timeout or {@code deadlineNanos} (System.nanoTime), whichever comes first.

@@ -22,7 +22,8 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
  * integration test shares this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms"})
+        properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms",
+                "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
 abstract class GatewayTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();

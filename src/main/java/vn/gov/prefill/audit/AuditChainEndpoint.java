@@ -1,0 +1,45 @@
+package vn.gov.prefill.audit;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /actuator/auditchain}: verifies the whole disclosure log and reports the first broken link
+ * (200 either way: {@code valid} says which), or 503 when the log cannot be read. For operators, on the
+ * management port.
+ */
+@Component
+@WebEndpoint(id = "auditchain")
+public class AuditChainEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainEndpoint.class);
+    private final ChainVerifier verifier;
+
+    public AuditChainEndpoint(ChainVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @ReadOperation
+    public WebEndpointResponse<Object> verify() {
+        try {
+            ChainReport report = verifier.verify();
+            if (report.valid()) {
+                log.info("disclosure chain verified: {} record(s), head seq {}", report.records(), report.headSeq());
+            } else {
+                log.error("disclosure chain broken at seq {}: {}", report.firstBrokenSeq(), report.reason());
+            }
+            return new WebEndpointResponse<>(report, WebEndpointResponse.STATUS_OK);
+        } catch (DataAccessException e) {
+            log.error("disclosure chain cannot be read: {}", e.getClass().getSimpleName());
+            return new WebEndpointResponse<>(Map.of("valid", false, "reason", "the disclosure log cannot be read"),
+                    WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+        }
+    }
+}

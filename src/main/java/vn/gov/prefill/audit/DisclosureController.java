@@ -1,0 +1,104 @@
+package vn.gov.prefill.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.problem.ApiProblem.FieldError;
+
+/**
+ * {@code GET /api/v1/me/disclosures}: the signed-in person's (or organisation's) own records, newest
+ * first: who read which of their data, when, for which form. Only records whose subject is the caller;
+ * the number of whoever else signed in never leaves.
+ */
+@RestController
+class DisclosureController {
+
+    static final int MAX_SIZE = 100;
+    static final int MAX_PAGE = 1_000_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcDisclosureLog disclosures;
+    private final Citizens citizens;
+
+    DisclosureController(JdbcDisclosureLog disclosures, Citizens citizens) {
+        this.disclosures = disclosures;
+        this.citizens = citizens;
+    }
+
+    record Page(int page, int size, long total, List<Item> items) { }
+
+    record Item(String at, String requestId, String client, Form form, String subjectRole, String actingFor, boolean readByYou,
+                Map<String, String> sources, List<String> releasedPointers, List<String> consentedSources) { }
+
+    record Form(String id, String version, String procedureCode) { }
+
+    @GetMapping(path = "/api/v1/me/disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
+    Page mine(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+              @AuthenticationPrincipal Jwt jwt) {
+        List<FieldError> errors = new ArrayList<>();
+        int p = parse("page", page, 0, 0, MAX_PAGE, errors);
+        int s = parse("size", size, 20, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter", errors);
+        }
+        Citizen citizen = citizens.of(jwt);
+        String me = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
+        try {
+            long total = disclosures.countAbout(me);
+            List<Item> items = disclosures.about(me, (long) p * s, s).stream().map(DisclosureController::item).toList();
+            return new Page(p, s, total, items);
+        } catch (DataAccessException e) {
+            throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
+                    "the disclosure log cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
+        }
+    }
+
+    private static Item item(LoggedDisclosure r) {
+        return new Item(DisclosureHash.format(r.recordedAt()), r.requestId(), r.client(),
+                new Form(r.formId(), r.formVersion(), r.procedureCode()), r.subjectRole(), r.actingFor(),
+                r.actorId().equals(r.subjectId()), read(r.sources(), new TypeReference<LinkedHashMap<String, String>>() { }),
+                read(r.releasedPointers(), new TypeReference<List<String>>() { }),
+                r.consentedSources() == null ? null : read(r.consentedSources(), new TypeReference<List<String>>() { }));
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a disclosure column is not the JSON the log wrote", e);
+        }
+    }
+
+    private static int parse(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
+        return fallback;
+    }
+}

@@ -1,0 +1,169 @@
+package vn.gov.prefill.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import vn.gov.prefill.source.SourceFetcher;
+
+/**
+ * Circuit breakers, bulkheads and the absence of leaks, in a context of its own with small pools and
+ * a quick breaker, so that opening it here disturbs no other test.
+ */
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:resilience;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "gateway.sources.population.threads=4",
+        "gateway.sources.population.queue=2",
+        "gateway.sources.population.circuit-breaker.sliding-window-size=10",
+        "gateway.sources.population.circuit-breaker.minimum-number-of-calls=5",
+        "gateway.sources.population.circuit-breaker.wait-in-open-state=60s"})
+class ResilienceIT extends GatewayTestSupport {
+
+    @Autowired
+    SourceFetcher fetcher;
+
+    @Autowired
+    CamelContext camel;
+
+    @AfterEach
+    void closeBreakers() {
+        fetcher.breaker("population").reset();
+        fetcher.breaker("business").reset();
+    }
+
+    int populationCalls() {
+        return mocks.findAll(postRequestedFor(urlEqualTo("/population/v1/soap"))).size();
+    }
+
+    List<Answer> concurrently(int n, int threads, java.util.function.IntFunction<Answer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Answer>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            futures.add(pool.submit(() -> call.apply(k)));
+        }
+        List<Answer> out = new ArrayList<>();
+        for (Future<Answer> f : futures) {
+            out.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    @Test
+    void anOpenBreakerAnswersUnavailableAtOnceWithoutCallingTheRegistry() {
+        String fault = token("population-fault");
+        for (int i = 0; i < 5; i++) {
+            prefill("criminal-record-request", fault, null);
+        }
+        assertThat(fetcher.breaker("population").getState()).as(fetcher.breaker("population").getMetrics().getNumberOfFailedCalls()
+                + " failed of " + fetcher.breaker("population").getMetrics().getNumberOfBufferedCalls()).isEqualTo(CircuitBreaker.State.OPEN);
+        int calls = populationCalls();
+
+        long start = System.nanoTime();
+        Answer a = prefill("criminal-record-request", token("hoa"), null);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(a.body().at("/sources/population/latencyMs").asLong()).isZero();
+        assertThat(populationCalls()).isEqualTo(calls);
+        assertThat(ms).isLessThan(500);
+        // other registries keep their own breaker
+        assertThat(fetcher.breaker("business").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(call("GET", "/actuator/health", null, null, null).body().at("/components/registries/status").asText())
+                .isEqualTo("DEGRADED");
+        assertThat(call("GET", "/actuator/health/readiness", null, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSaturatedPoolRejectsAtOnceAndASlowRegistryDoesNotSlowTheOthers() throws Exception {
+        String slow = token("slow-population");
+        String org = token("song-hong-org");
+        ExecutorService background = Executors.newFixedThreadPool(12);
+        List<Future<Answer>> slowOnes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            slowOnes.add(background.submit(() -> prefill("criminal-record-request", slow, null)));
+        }
+        Thread.sleep(300);
+
+        // while population is saturated by a hanging registry, business answers as fast as ever
+        Answer enterprise = prefill("enterprise-change-notice", org, actingForEnterprise("0101987657"));
+        assertThat(enterprise.body().at("/sources/business/status").asText()).isEqualTo("OK");
+        assertThat(enterprise.body().at("/sources/business/latencyMs").asLong()).isLessThan(500);
+        assertThat(enterprise.body().at("/data/enterprise/name").asText()).isEqualTo("CÔNG TY TNHH PHẦN MỀM SÔNG HỒNG");
+
+        List<String> statuses = new ArrayList<>();
+        for (Future<Answer> f : slowOnes) {
+            Answer a = f.get(30, TimeUnit.SECONDS);
+            assertThat(a.status()).isEqualTo(200);
+            statuses.add(a.body().at("/sources/population/status").asText());
+        }
+        background.shutdown();
+        // 4 threads and a queue of 2: the rest were refused at once, not queued on the request thread
+        assertThat(statuses).contains("TIMEOUT").contains("UNAVAILABLE");
+    }
+
+    @Test
+    void aFaultStormLeavesNoStuckExchangeNoExtraThreadNoOpenConnection() throws Exception {
+        List<String> tokens = List.of(token("slow-population"), token("population-fault"), token("hoa"),
+                token(Map.of("citizenId", "001091000002")), token(Map.of("citizenId", "001091000003")));
+        // a first storm lets every pool reach its size; the second must not grow anything
+        storm(tokens, 500);
+        settle();
+        long threadsBefore = gatewayThreads();
+
+        List<Answer> answers = storm(tokens, 2000);
+        settle();
+
+        answers.forEach(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(camel.getInflightRepository().size()).as("exchanges in flight").isZero();
+        List<PoolingHttpClientConnectionManager> pools = camel.getEndpoints().stream()
+                .filter(e -> e instanceof HttpEndpoint).map(e -> ((HttpEndpoint) e).getClientConnectionManager())
+                .filter(m -> m instanceof PoolingHttpClientConnectionManager).map(m -> (PoolingHttpClientConnectionManager) m)
+                .distinct().toList();
+        assertThat(pools).as("camel-http connection pools").isNotEmpty();
+        for (PoolingHttpClientConnectionManager connections : pools) {
+            assertThat(connections.getTotalStats().getLeased()).as("leased connections").isZero();
+            assertThat(connections.getTotalStats().getPending()).as("requests waiting for a connection").isZero();
+        }
+        assertThat(gatewayThreads()).as("live threads of the gateway after the storm").isLessThanOrEqualTo(threadsBefore);
+    }
+
+    /** The gateway's own threads: registry pools, their timer, Tomcat's workers, Camel's; not WireMock's nor the test's. */
+    static long gatewayThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("source-") || n.startsWith("http-nio") || n.startsWith("Camel")).count();
+    }
+
+    List<Answer> storm(List<String> tokens, int prefills) throws Exception {
+        return concurrently(prefills, 32, i -> {
+            fetcher.breaker("population").reset();
+            return prefill("criminal-record-request", tokens.get(i % tokens.size()), null);
+        });
+    }
+
+    void settle() throws InterruptedException {
+        for (int i = 0; i < 100 && camel.getInflightRepository().size() > 0; i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2500);
+    }
+}
