@@ -18,12 +18,25 @@ public class GatewayProperties {
     private final Security security = new Security();
     private final Prefill prefill = new Prefill();
     private final Paths paths = new Paths();
+    private final RateLimits rateLimits = new RateLimits();
 
     public Map<String, Source> getSources() { return sources; }
     public Ndxp getNdxp() { return ndxp; }
     public Security getSecurity() { return security; }
     public Prefill getPrefill() { return prefill; }
     public Paths getPaths() { return paths; }
+    public RateLimits getRateLimits() { return rateLimits; }
+
+    /** Requests per minute of the signed-in API, per person (or organisation) and per e-form client. */
+    public static class RateLimits {
+        private int perPerson = 60;
+        private int perClient = 6000;
+
+        public int getPerPerson() { return perPerson; }
+        public void setPerPerson(int perPerson) { this.perPerson = perPerson; }
+        public int getPerClient() { return perClient; }
+        public void setPerClient(int perClient) { this.perClient = perClient; }
+    }
 
     /** One registry: where it is, how long we wait for it, how many calls may be in flight. */
     public static class Source {

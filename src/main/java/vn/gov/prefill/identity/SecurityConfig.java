@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
@@ -35,7 +36,7 @@ import vn.gov.prefill.source.Identifiers;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, GatewayProperties properties, Citizens citizens) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
@@ -58,7 +59,8 @@ class SecurityConfig {
                 response.setHeader("WWW-Authenticate", "Bearer");
                 problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
                         "send the citizen token as Authorization: Bearer …"), request, response);
-            }));
+            }))
+            .addFilterAfter(new RateLimits(properties, citizens, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -40,6 +40,9 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (RequestLimits.causedByTooLarge(e)) {
+            return problem(new ApiProblem(413, "body-too-large", "Body too large", "the request body is above the limit"), request);
+        }
         String reason = "the body is not valid JSON";
         if (e.getCause() instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             reason += " (line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() + ")";

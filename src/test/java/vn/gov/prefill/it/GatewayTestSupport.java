@@ -23,6 +23,8 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms",
+                // the tests' own load is not what the limits are for (RateLimitsIT checks them with small ones)
+                "gateway.rate-limits.per-person=1000000", "gateway.rate-limits.per-client=1000000",
                 "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
 abstract class GatewayTestSupport {
 
