@@ -1,13 +1,11 @@
 package vn.gov.prefill.prefill;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.problem.ApiProblem;
@@ -28,14 +26,12 @@ class ActingForVerifier {
     static final String BIRTHS_ROUTE = "direct:source-civil-status-births";
 
     private final SourceFetcher fetcher;
-    private final long timeoutMs;
 
-    ActingForVerifier(SourceFetcher fetcher, GatewayProperties properties) {
+    ActingForVerifier(SourceFetcher fetcher) {
         this.fetcher = fetcher;
-        this.timeoutMs = properties.getPrefill().getDeadline().toMillis();
     }
 
-    void verify(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId) {
+    void verify(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId, long deadline) {
         PrefillRequest.ActingFor actingFor = request.actingFor();
         if (actingFor == null) {
             if (!form.actingFor().isEmpty()) {
@@ -55,12 +51,12 @@ class ActingForVerifier {
                             : "form " + form.id() + " accepts " + String.join(", ", form.actingFor()))));
         }
         switch (actingFor.type()) {
-            case "ENTERPRISE" -> verifyEnterprise(citizen, actingFor.id(), form, requestId);
-            default -> verifyChild(citizen, actingFor.id(), form, requestId);
+            case "ENTERPRISE" -> verifyEnterprise(citizen, actingFor.id(), form, requestId, deadline);
+            default -> verifyChild(citizen, actingFor.id(), form, requestId, deadline);
         }
     }
 
-    private void verifyEnterprise(Citizen citizen, String code, FormDefinition form, String requestId) {
+    private void verifyEnterprise(Citizen citizen, String code, FormDefinition form, String requestId, long deadline) {
         if (citizen.isOrganisation()) {
             String own = citizen.enterpriseCode();
             if (code.equals(own) || code.startsWith(own + "-")) {
@@ -68,7 +64,7 @@ class ActingForVerifier {
             }
             throw forbidden("this organisation account belongs to another enterprise");
         }
-        SourceOutcome outcome = lookup("business", REPRESENTATIVES_ROUTE, citizen, form, requestId, "the business registry");
+        SourceOutcome outcome = lookup("business", REPRESENTATIVES_ROUTE, citizen, form, requestId, deadline, "the business registry");
         if (outcome.hasRecord()) {
             for (JsonNode enterprise : outcome.record()) {
                 String listed = enterprise.path("MaSoDoanhNghiep").asText("");
@@ -81,12 +77,12 @@ class ActingForVerifier {
     }
 
     /** The child must be in a birth registration where the signed-in person is the father or the mother. */
-    private void verifyChild(Citizen citizen, String childId, FormDefinition form, String requestId) {
+    private void verifyChild(Citizen citizen, String childId, FormDefinition form, String requestId, long deadline) {
         if (citizen.isOrganisation()) {
             throw new ApiProblem(403, "relation-not-held", "Not allowed to act for this child",
                     "an organisation account cannot act for a child");
         }
-        SourceOutcome outcome = lookup("civil-status", BIRTHS_ROUTE, citizen, form, requestId, "the civil-status registry");
+        SourceOutcome outcome = lookup("civil-status", BIRTHS_ROUTE, citizen, form, requestId, deadline, "the civil-status registry");
         if (outcome.hasRecord()) {
             for (JsonNode birth : outcome.record().path("ketQua")) {
                 boolean isChild = childId.equals(birth.at("/nguoiDuocKhaiSinh/soDinhDanh").asText());
@@ -101,9 +97,9 @@ class ActingForVerifier {
                 "the civil-status registry does not list you as this child's father or mother");
     }
 
-    private SourceOutcome lookup(String source, String route, Citizen citizen, FormDefinition form, String requestId, String registry) {
-        SourceOutcome outcome = fetcher.read(source, route, citizen.citizenId(), requestId, form.procedureCode(),
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)).join();
+    private SourceOutcome lookup(String source, String route, Citizen citizen, FormDefinition form, String requestId, long deadline,
+                                 String registry) {
+        SourceOutcome outcome = fetcher.read(source, route, citizen.citizenId(), requestId, form.procedureCode(), deadline).join();
         if (!outcome.status().answered()) {
             throw new ApiProblem(503, "relation-unverifiable", "Relation cannot be verified now",
                     registry + " could not confirm the relation (" + outcome.status() + "); try again shortly",

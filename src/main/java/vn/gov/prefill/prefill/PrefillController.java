@@ -54,6 +54,7 @@ class PrefillController {
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
     PrefillResponse prefill(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
                             @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        long deadline = service.deadlineFromNow();
         FormDefinition form = Forms.require(forms, formId);
         Citizen citizen = citizens.of(jwt);
         if (!citizen.meets(form.minLoa())) {
@@ -63,8 +64,9 @@ class PrefillController {
         }
         PrefillRequest request = PrefillRequest.parse(body, sources.names());
         String requestId = RequestIds.current(http);
-        actingFor.verify(form, citizen, request, requestId);
-        PrefillResult result = service.prefill(form, citizen, request, requestId);
+        // one deadline for verifying actingFor and for every read that follows
+        actingFor.verify(form, citizen, request, requestId, deadline);
+        PrefillResult result = service.prefill(form, citizen, request, requestId, deadline);
         try {
             disclosures.record(disclosuresOf(result, form, citizen, request, requestId));
         } catch (AuditUnavailableException e) {

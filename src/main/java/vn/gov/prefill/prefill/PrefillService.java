@@ -61,9 +61,18 @@ public class PrefillService {
         this.deadlineMs = properties.getPrefill().getDeadline().toMillis();
     }
 
+    /** The deadline (System.nanoTime) of a prefill that starts now. */
+    public long deadlineFromNow() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+    }
+
     public PrefillResult prefill(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId) {
+        return prefill(form, citizen, request, requestId, deadlineFromNow());
+    }
+
+    /** Reads and maps everything the form binds, no read outliving {@code deadline} (System.nanoTime). */
+    public PrefillResult prefill(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId, long deadline) {
         long started = System.nanoTime();
-        long deadline = started + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         Plan plan = new Plan(form, request.consentedSources());
         for (Subject s : form.subjects().values()) {
             switch (s.origin()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -123,12 +124,15 @@ public class SourceFetcher implements RecordReader, DisposableBean {
             return CompletableFuture.completedFuture(SourceOutcome.of(source, ReadStatus.UNAVAILABLE, 0, "circuit breaker open"));
         }
         CompletableFuture<SourceOutcome> result = new CompletableFuture<>();
+        AtomicBoolean decided = new AtomicBoolean();
         Future<?> task;
         try {
             task = guard.pool().submit(() -> {
                 SourceOutcome outcome = call(guard.source(), endpoint, key, requestId, purpose, start);
-                if (result.complete(outcome)) {
+                // the breaker learns the outcome before the caller does
+                if (decided.compareAndSet(false, true)) {
                     settle(guard, outcome, start);
+                    result.complete(outcome);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -137,8 +141,9 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         }
         ScheduledFuture<?> alarm = timer.schedule(() -> {
             SourceOutcome timeout = SourceOutcome.of(source, ReadStatus.TIMEOUT, elapsedMs(start), "no answer within " + budgetMs + " ms");
-            if (result.complete(timeout)) {
+            if (decided.compareAndSet(false, true)) {
                 settle(guard, timeout, start);
+                result.complete(timeout);
                 task.cancel(true);
             }
         }, budgetMs, TimeUnit.MILLISECONDS);

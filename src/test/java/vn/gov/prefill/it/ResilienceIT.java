@@ -73,8 +73,10 @@ class ResilienceIT extends GatewayTestSupport {
         for (int i = 0; i < 5; i++) {
             prefill("criminal-record-request", fault, null);
         }
-        assertThat(fetcher.breaker("population").getState()).as(fetcher.breaker("population").getMetrics().getNumberOfFailedCalls()
-                + " failed of " + fetcher.breaker("population").getMetrics().getNumberOfBufferedCalls()).isEqualTo(CircuitBreaker.State.OPEN);
+        CircuitBreaker breaker = fetcher.breaker("population");
+        assertThat(breaker.getState()).as(breaker.getMetrics().getNumberOfFailedCalls() + " failed of "
+                + breaker.getMetrics().getNumberOfBufferedCalls() + ", minimum " + breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls()
+                + ", window " + breaker.getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(CircuitBreaker.State.OPEN);
         int calls = populationCalls();
 
         long start = System.nanoTime();

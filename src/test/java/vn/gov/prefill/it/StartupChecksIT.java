@@ -21,11 +21,12 @@ class StartupChecksIT {
 
     static Throwable startFailure(String... properties) {
         try {
-            String[] args = new String[properties.length + 2];
+            String[] args = new String[properties.length + 3];
             args[0] = "--server.port=0";
             args[1] = "--gateway.mocks.port=0";
+            args[2] = "--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime();
             for (int i = 0; i < properties.length; i++) {
-                args[i + 2] = "--" + properties[i];
+                args[i + 3] = "--" + properties[i];
             }
             // command-line arguments, so that they override application.yml
             new SpringApplicationBuilder(PrefillGatewayApplication.class).run(args).close();
