@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,24 +22,15 @@ class LgspAnswerTest {
 
     private static final Path FILES = Path.of("mocks/__files/business");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
 
     private final LgspAnswer answer = new LgspAnswer(JSON);
 
-    @AfterAll
-    static void stopCamel() {
-        CAMEL.stop();
-    }
-
     private static Exchange exchange(int status, byte[] body) {
-        Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setBody(body);
-        return exchange;
+        return RegistryAnswers.exchange(status, body);
     }
 
     private static Exchange exchange(int status, String body) {
-        return exchange(status, body.getBytes(StandardCharsets.UTF_8));
+        return RegistryAnswers.exchange(status, body);
     }
 
     private static Exchange fixture(String file) throws IOException {

@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,24 +25,15 @@ class SoapAnswerTest {
     private static final String RECORD = "TraCuuThongTinCongDanResponse/CongdanCollection/CongDan";
     private static final Path FILES = Path.of("mocks/__files/population");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
 
     private final SoapAnswer answer = new SoapAnswer(JSON);
 
-    @AfterAll
-    static void stopCamel() {
-        CAMEL.stop();
-    }
-
     private static Exchange exchange(int status, byte[] body) {
-        Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setBody(body);
-        return exchange;
+        return RegistryAnswers.exchange(status, body);
     }
 
     private static Exchange exchange(int status, String body) {
-        return exchange(status, body.getBytes(StandardCharsets.UTF_8));
+        return RegistryAnswers.exchange(status, body);
     }
 
     private static Exchange fixture(int status, String file) throws IOException {
