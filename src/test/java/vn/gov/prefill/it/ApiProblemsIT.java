@@ -167,6 +167,16 @@ class ApiProblemsIT extends GatewayTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Answer a = call("GET", "/v3/api-docs", null, null, null);
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().get("openapi").asText()).startsWith("3.");
+        assertThat(a.body().get("paths").has("/api/v1/forms/{formId}/prefill")).isTrue();
+        assertThat(a.body().get("paths").has("/api/v1/forms")).isTrue();
+        assertThat(a.body().at("/components/securitySchemes/citizenToken/scheme").asText()).isEqualTo("bearer");
+    }
+
+    @Test
     void healthIsUpWithoutAToken() {
         Answer a = call("GET", "/actuator/health", null, null, null);
         assertThat(a.status()).isEqualTo(200);
