@@ -22,7 +22,7 @@ public class AuditChainEndpoint {
     private static final Logger log = LoggerFactory.getLogger(AuditChainEndpoint.class);
     private final ChainVerifier verifier;
 
-    public AuditChainEndpoint(ChainVerifier verifier) {
+    AuditChainEndpoint(ChainVerifier verifier) {
         this.verifier = verifier;
     }
 

@@ -13,17 +13,17 @@ import org.springframework.stereotype.Component;
  * never change a row below it, so no locking is needed.
  */
 @Component
-public class ChainVerifier {
+class ChainVerifier {
 
     static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
 
-    public ChainVerifier(DataSource dataSource) {
+    ChainVerifier(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    public ChainReport verify() {
+    ChainReport verify() {
         ChainHead head = jdbc.queryForObject("SELECT seq, hash FROM disclosure_chain_head WHERE id = 1", ChainHead.ROW);
         long records = 0;
         long expected = 1;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never fork the chain. A failure of any kind becomes {@link AuditUnavailableException}: fail closed.
  */
 @Component
-public class JdbcDisclosureLog implements DisclosureLog {
+class JdbcDisclosureLog implements DisclosureLog {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcDisclosureLog.class);
     /** The longest a statement, or the wait for the chain head, may take before the prefill is refused. */
@@ -44,7 +44,7 @@ public class JdbcDisclosureLog implements DisclosureLog {
     private final TransactionTemplate transactions;
     private final ReentrantLock appendLock = new ReentrantLock(true);
 
-    public JdbcDisclosureLog(DataSource dataSource) {
+    JdbcDisclosureLog(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -131,7 +131,7 @@ public class JdbcDisclosureLog implements DisclosureLog {
         Instant at = DisclosureHash.truncate(d.at() == null ? Instant.now() : d.at());
         return new LoggedDisclosure(0, at, d.requestId(), d.client(), d.actorId(), d.subjectId(), d.subjectRole(),
                 d.actingFor(), d.formId(), d.formVersion(), d.procedureCode(),
-                d.consentedSources() == null ? null : CanonicalJson.write(List.copyOf(d.consentedSources())),
+                d.consentedSources() == null ? null : CanonicalJson.write(d.consentedSources().stream().sorted().toList()),
                 CanonicalJson.write(d.sources() == null ? Map.of() : d.sources()),
                 CanonicalJson.write(d.releasedPointers() == null ? List.of() : List.copyOf(d.releasedPointers())),
                 null, null);

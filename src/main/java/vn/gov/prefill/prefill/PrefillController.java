@@ -29,6 +29,7 @@ import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.problem.ApiProblem;
 import vn.gov.prefill.problem.RequestIds;
 import vn.gov.prefill.source.SourceCatalog;
+import vn.gov.prefill.submission.PrefillTokens;
 
 @RestController
 class PrefillController {
@@ -40,15 +41,17 @@ class PrefillController {
     private final ActingForVerifier actingFor;
     private final PrefillService service;
     private final DisclosureLog disclosures;
+    private final PrefillTokens prefillTokens;
 
     PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
-                      DisclosureLog disclosures) {
+                      DisclosureLog disclosures, PrefillTokens prefillTokens) {
         this.forms = forms;
         this.sources = sources;
         this.citizens = citizens;
         this.actingFor = actingFor;
         this.service = service;
         this.disclosures = disclosures;
+        this.prefillTokens = prefillTokens;
     }
 
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +78,8 @@ class PrefillController {
                     "the read could not be recorded, so no data is released; try again shortly",
                     List.of(), Map.of("Retry-After", "5"));
         }
-        return result.response();
+        String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
+        return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));
     }
 
     /** One disclosure per subject read; a prefill that read nobody still leaves a trace, on the caller. */

