@@ -21,7 +21,7 @@ public record Citizen(String citizenId, String accountType, String enterpriseCod
 
     /** Whether this sign-in's level of assurance reaches {@code required} (LoA1 < LoA2; none stated is below both). */
     public boolean meets(String required) {
-        return Citizens.LOA_ORDER.indexOf(loa) >= Citizens.LOA_ORDER.indexOf(required);
+        return loa != null && Citizens.LOA_ORDER.indexOf(loa) >= Citizens.LOA_ORDER.indexOf(required);
     }
 
     static Citizen from(Jwt jwt, GatewayProperties.Security security) {

@@ -53,7 +53,7 @@ class DemoTokenController {
         }
         body.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                errors.add(new FieldError("/" + f, "unknown property (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
+                errors.add(FieldError.property("", f, "unknown property (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
             }
         });
         Persona persona = persona(idp, body, errors);

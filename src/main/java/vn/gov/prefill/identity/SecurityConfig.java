@@ -20,11 +20,16 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.problem.JsonBodiesOnly;
 import vn.gov.prefill.problem.ProblemWriter;
 import vn.gov.prefill.source.Identifiers;
 
@@ -47,6 +52,7 @@ class SecurityConfig {
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .oauth2ResourceServer(rs -> rs
+                .bearerTokenResolver(SecurityConfig::singleBearerToken)
                 .authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Bearer");
                     problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
@@ -60,8 +66,26 @@ class SecurityConfig {
                 problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
                         "send the citizen token as Authorization: Bearer …"), request, response);
             }))
-            .addFilterAfter(new RateLimits(properties, citizens, problems), BearerTokenAuthenticationFilter.class);
+            .addFilterAfter(new RateLimits(properties, citizens, problems), BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new JsonBodiesOnly(problems), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
+
+    /** The bearer token of the one Authorization header; two headers are ambiguous and refused. */
+    private static String singleBearerToken(jakarta.servlet.http.HttpServletRequest request) {
+        java.util.Enumeration<String> headers = request.getHeaders("Authorization");
+        int count = 0;
+        while (headers != null && headers.hasMoreElements()) {
+            headers.nextElement();
+            count++;
+        }
+        if (count > 1) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_request",
+                    "send exactly one Authorization header", null));
+        }
+        return BEARER.resolve(request);
     }
 
     private static String reasonOf(Exception e) {
@@ -73,6 +97,13 @@ class SecurityConfig {
         return "the bearer token is not valid: " + message.replaceAll("eyJ[\\w-]*\\.[\\w-]*\\.?[\\w-]*", "<token>");
     }
 
+    /** Requests the firewall refuses (odd methods, ';', '..', encoded line breaks in the path) get a problem too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(new ApiProblem(400, "request-rejected", "Request rejected",
+                "the request's method or path is not acceptable"), request, response);
+    }
+
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
                           GatewayProperties properties) {
@@ -80,6 +111,8 @@ class SecurityConfig {
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         GatewayProperties.Security security = properties.getSecurity();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                : failure("the token has no exp: a citizen token must expire"));
         validators.add(new JwtTimestampValidator());
         if (StringUtils.hasText(security.getIssuer())) {
             validators.add(new JwtIssuerValidator(security.getIssuer()));

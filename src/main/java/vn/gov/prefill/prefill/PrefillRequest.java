@@ -31,7 +31,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!name.equals("actingFor") && !name.equals("consent")) {
-                errors.add(new FieldError("/" + name, "unknown property (allowed: actingFor, consent)"));
+                errors.add(FieldError.property("", name, "unknown property (allowed: actingFor, consent)"));
             }
         });
         ActingFor actingFor = actingFor(body.get("actingFor"), errors);
@@ -52,7 +52,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!Set.of("type", "citizenId", "enterpriseCode").contains(name)) {
-                errors.add(new FieldError("/actingFor/" + name, "unknown property (allowed: type, citizenId, enterpriseCode)"));
+                errors.add(FieldError.property("/actingFor", name, "unknown property (allowed: type, citizenId, enterpriseCode)"));
             }
         });
         String type = node.path("type").isTextual() ? node.get("type").asText() : null;
@@ -105,7 +105,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!name.equals("sources")) {
-                errors.add(new FieldError("/consent/" + name, "unknown property (allowed: sources)"));
+                errors.add(FieldError.property("/consent", name, "unknown property (allowed: sources)"));
             }
         });
         JsonNode sources = node.get("sources");

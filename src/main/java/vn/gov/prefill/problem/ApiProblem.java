@@ -42,5 +42,11 @@ public class ApiProblem extends RuntimeException {
     public Map<String, String> headers() { return headers; }
 
     /** One violation, at a JSON Pointer into the request (or a parameter name). */
-    public record FieldError(String pointer, String message) { }
+    public record FieldError(String pointer, String message) {
+
+        /** The pointer to a property of the request body's top level (RFC 6901: '~' and '/' escaped). */
+        public static FieldError property(String parent, String name, String message) {
+            return new FieldError(parent + "/" + name.replace("~", "~0").replace("/", "~1"), message);
+        }
+    }
 }

@@ -41,6 +41,7 @@ class RequestLimits extends OncePerRequestFilter {
             problems.write(tooLarge(), request, response);
             return;
         }
+
         chain.doFilter(new Limited(request, maxBody), response);
     }
 

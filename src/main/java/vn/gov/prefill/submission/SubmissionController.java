@@ -65,7 +65,7 @@ class SubmissionController {
         List<FieldError> unknown = new ArrayList<>();
         body.fieldNames().forEachRemaining(f -> {
             if (!Set.of("data", "prefillToken").contains(f)) {
-                unknown.add(new FieldError("/" + f, "unknown property (allowed: data, prefillToken)"));
+                unknown.add(FieldError.property("", f, "unknown property (allowed: data, prefillToken)"));
             }
         });
         if (!unknown.isEmpty()) {

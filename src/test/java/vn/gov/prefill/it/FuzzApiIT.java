@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -330,16 +329,26 @@ class FuzzApiIT extends GatewayTestSupport {
                         "\"ENTERPRISE\"", "null", "true", "1e999", "-0", "\"\\u0000\"", "\"\\ud800\"", "NaN", "Infinity", "//", "/*",
                         "'x'", "\"027224009876\"", "\"0100233488\"", "{\"type\":", "\"citizenId\":", "\uFEFF")
                         .list().ofMaxSize(24).map(l -> String.join("", l))));
+        // requests a front end would send, so that many prefills go all the way through the registries
+        Arbitrary<String> plausible = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("{}", NO_BODY, "{\"actingFor\": null}")),
+                Tuple.of(2, Arbitraries.subsetOf(SOURCES).map(s -> "{\"consent\": {\"sources\": ["
+                        + SOURCES.stream().filter(s::contains).map(x -> "\"" + x + "\"").collect(Collectors.joining(", ")) + "]}}")),
+                Tuple.of(2, Arbitraries.of("027224009876", "001223000007", "027190001234")
+                        .map(id -> "{\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"" + id + "\"}}")),
+                Tuple.of(2, Arbitraries.of("0100233488", "2401122337", "0101987657", "0101987657-001", "7900112238", "0100666668")
+                        .map(code -> "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"" + code + "\"}}")));
         return Arbitraries.frequencyOf(
-                Tuple.of(45, structured.map(FuzzApiIT::write)),
-                Tuple.of(15, jsonValueArb().map(FuzzApiIT::write)),
-                Tuple.of(10, jsonish),
+                Tuple.of(45, plausible),
+                Tuple.of(25, structured.map(FuzzApiIT::write)),
+                Tuple.of(10, jsonValueArb().map(FuzzApiIT::write)),
+                Tuple.of(8, jsonish),
                 Tuple.of(5, Combinators.combine(structured.map(FuzzApiIT::write), Arbitraries.doubles().between(0, 1))
                         .as((s, f) -> s.substring(0, (int) (s.length() * f)))),
                 Tuple.of(4, Arbitraries.of("", " ", "{}", "null", "[]", "{", "}", "\"\"", "\u0000", "\uFEFF{}", "{}{}", "{} x")),
                 Tuple.of(3, Combinators.combine(Arbitraries.integers().between(50, 12_000), Arbitraries.of("[", "{\"a\":", "{\"actingFor\":"))
                         .as((n, open) -> open.repeat(open.length() == 1 ? n : n / 8))),
-                Tuple.of(8, Arbitraries.just(NO_BODY)));
+                Tuple.of(4, Arbitraries.just(NO_BODY)));
     }
 
     static String write(JsonNode node) {
@@ -429,7 +438,7 @@ class FuzzApiIT extends GatewayTestSupport {
 
     static Arbitrary<String> contentTypeArb() {
         return Arbitraries.frequencyOf(
-                Tuple.of(50, Arbitraries.just("application/json")),
+                Tuple.of(65, Arbitraries.just("application/json")),
                 Tuple.of(10, Arbitraries.of("application/json; charset=utf-8", "application/json;charset=UTF-8", "APPLICATION/JSON")),
                 Tuple.of(8, Arbitraries.of("application/problem+json", "application/merge-patch+json", "application/json; charset=UTF-16",
                         "application/json; charset=nonsense", "application/json; boundary=x", "application/*", "*/*", "text/json")),
@@ -460,7 +469,9 @@ class FuzzApiIT extends GatewayTestSupport {
 
     static Arbitrary<TokenSpec> tokenArb() {
         List<String> ids = PERSONAS.stream().map(Persona::id).toList();
-        Arbitrary<String> persona = Arbitraries.of(ids);
+        // the callers whose whole answer is checked for others' data are drawn more often
+        Arbitrary<String> persona = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(ids)),
+                Tuple.of(1, Arbitraries.of(NO_RELATIVES.keySet().stream().filter(ids::contains).sorted().toList())));
         Arbitrary<String> loa = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just("LoA2")), Tuple.of(1, Arbitraries.just("LoA1")));
         Arbitrary<Double> at = Arbitraries.doubles().between(0.02, 0.98);
         Arbitrary<Map<String, Object>> claims = Combinators.combine(
@@ -488,25 +499,58 @@ class FuzzApiIT extends GatewayTestSupport {
                     return m;
                 });
         return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(new TokenSpec(TokenKind.NONE, null, null, null, 0, null))),
-                Tuple.of(10, Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(new TokenSpec(TokenKind.NONE, null, null, null, 0, null))),
+                Tuple.of(6, Arbitraries.frequencyOf(
                         Tuple.of(3, Arbitraries.strings().withChars(BASE64URL + ".").ofMinLength(1).ofMaxLength(300)),
                         Tuple.of(1, printable(1, 100).map(String::strip).filter(s -> !s.isEmpty())),
                         Tuple.of(1, Arbitraries.of("null", "undefined", "Bearer", "eyJ", "eyJhbGciOiJSUzI1NiJ9", "a.b.c", "...",
                                 "eyJhbGciOiJub25lIn0.e30.")))
                         .map(s -> new TokenSpec(TokenKind.GARBAGE, null, null, s, 0, null))),
-                Tuple.of(35, Combinators.combine(persona, loa).as((p, l) -> new TokenSpec(TokenKind.VALID, p, l, null, 0, null))),
-                Tuple.of(8, Combinators.combine(persona, at).as((p, a) -> new TokenSpec(TokenKind.TRUNCATED, p, "LoA2", null, a, null))),
-                Tuple.of(6, Combinators.combine(persona, at, Arbitraries.of(BASE64URL.chars().mapToObj(c -> String.valueOf((char) c)).toList()))
+                Tuple.of(50, Combinators.combine(persona, loa).as((p, l) -> new TokenSpec(TokenKind.VALID, p, l, null, 0, null))),
+                Tuple.of(5, Combinators.combine(persona, at).as((p, a) -> new TokenSpec(TokenKind.TRUNCATED, p, "LoA2", null, a, null))),
+                Tuple.of(4, Combinators.combine(persona, at, Arbitraries.of(BASE64URL.chars().mapToObj(c -> String.valueOf((char) c)).toList()))
                         .as((p, a, c) -> new TokenSpec(TokenKind.TAMPERED, p, "LoA2", c, a, null))),
-                Tuple.of(4, persona.map(p -> new TokenSpec(TokenKind.EXPIRED, p, "LoA2", null, 0, null))),
-                Tuple.of(3, persona.map(p -> new TokenSpec(TokenKind.WRONG_AUDIENCE, p, "LoA2", null, 0, null))),
-                Tuple.of(16, claims.map(c -> new TokenSpec(TokenKind.CUSTOM, null, null, null, 0, c))),
-                Tuple.of(3, Arbitraries.of("Basic aG9hOnNlY3JldA==", "Bearer", "bearer", "Token abc", "Digest x", "Negotiate x", "Bearer  a b")
+                Tuple.of(3, persona.map(p -> new TokenSpec(TokenKind.EXPIRED, p, "LoA2", null, 0, null))),
+                Tuple.of(2, persona.map(p -> new TokenSpec(TokenKind.WRONG_AUDIENCE, p, "LoA2", null, 0, null))),
+                Tuple.of(14, claims.map(c -> new TokenSpec(TokenKind.CUSTOM, null, null, null, 0, c))),
+                Tuple.of(2, Arbitraries.of("Basic aG9hOnNlY3JldA==", "Bearer", "bearer", "Token abc", "Digest x", "Negotiate x", "Bearer  a b")
                         .map(s -> new TokenSpec(TokenKind.OTHER_SCHEME, null, null, s, 0, null))));
     }
 
+    /** A prefill a real front end would send for a real citizen: the body fits the form (its actingFor, a consent). */
+    static Arbitrary<Case> coherentArb() {
+        List<String> citizens = PERSONAS.stream().filter(p -> p.citizenId() != null).map(Persona::id).toList();
+        Arbitrary<String> persona = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(citizens)),
+                Tuple.of(1, Arbitraries.of(NO_RELATIVES.keySet().stream().filter(citizens::contains).sorted().toList())));
+        Arbitrary<String> consent = Arbitraries.subsetOf(SOURCES).map(set -> "\"consent\": {\"sources\": ["
+                + SOURCES.stream().filter(set::contains).map(x -> "\"" + x + "\"").collect(Collectors.joining(", ")) + "]}").injectNull(0.7);
+        Arbitrary<String> child = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("027224009876", "001223000007")),
+                Tuple.of(1, Arbitraries.of(citizenNumbers())));
+        Arbitrary<String> enterprise = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("0100233488", "2401122337", "0101987657", "0101987657-001")),
+                Tuple.of(1, Arbitraries.of(enterpriseCodes())));
+        return Combinators.combine(persona, Arbitraries.of(FORMS), consent, child, enterprise, headersArb(),
+                        Arbitraries.of("application/json", "application/json; charset=utf-8"))
+                .as((p, form, cons, childId, code, headers, type) -> {
+                    List<String> parts = new ArrayList<>();
+                    if (form.equals("child-health-insurance")) {
+                        parts.add("\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"" + childId + "\"}");
+                    } else if (form.equals("enterprise-change-notice")) {
+                        parts.add("\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"" + code + "\"}");
+                    }
+                    if (cons != null) {
+                        parts.add(cons);
+                    }
+                    return new Case(0, Endpoint.PREFILL, "POST", "/api/v1/forms/" + form + "/prefill",
+                            new TokenSpec(TokenKind.VALID, p, "LoA2", null, 0, null), type, headers, "{" + String.join(", ", parts) + "}");
+                });
+    }
+
     static Arbitrary<Case> caseArb() {
+        return Arbitraries.frequencyOf(Tuple.of(85, anyCaseArb()), Tuple.of(15, coherentArb()));
+    }
+
+    static Arbitrary<Case> anyCaseArb() {
         Arbitrary<Endpoint> endpoint = Arbitraries.frequencyOf(
                 Tuple.of(70, Arbitraries.just(Endpoint.PREFILL)), Tuple.of(6, Arbitraries.just(Endpoint.SCHEMA)),
                 Tuple.of(1, Arbitraries.just(Endpoint.CATALOGUE)), Tuple.of(8, Arbitraries.just(Endpoint.DISCLOSURES)),
@@ -664,16 +708,14 @@ class FuzzApiIT extends GatewayTestSupport {
             // judged below where JSON is required
         }
         String type = json != null && json.path("type").isTextual() ? json.get("type").asText() : "";
-        boolean firewallPage = status == 400 && contentType.startsWith("application/json") && json != null && json.has("timestamp")
-                && json.has("path") && json.has("error");
+        boolean firewallPage = status == 400 && firewallRejects(c) && (body == null || body.isEmpty()
+                || contentType.startsWith("application/json") && json != null && json.has("timestamp") && json.has("error"));
         boolean noAcr = c.token().kind() == TokenKind.CUSTOM && !c.token().claims().containsKey("acr") && c.token().caller() != null;
 
         if (status >= 500) {
             if (status == 503 && (type.endsWith("/audit-unavailable") || type.endsWith("/relation-unverifiable"))) {
                 explained = "503 " + type.substring(type.lastIndexOf('/') + 1) + " for caller " + c.token().caller() + " on "
                         + c.path().replaceAll("^/api/v1/forms/([^/]*)/prefill$", "$1");
-            } else if (status == 500 && noAcr && type.endsWith("/internal-error")) {
-                knownBug = "500 for a valid token without acr (HostileTokensIT.aTokenWithoutALevelOfAssuranceIs403)";
             } else {
                 violations.add("HTTP " + status);
             }
@@ -700,11 +742,7 @@ class FuzzApiIT extends GatewayTestSupport {
                 }
             }
             if (!problems.isEmpty()) {
-                if (firewallPage) {
-                    knownBug = "400 application/json from the firewall (HostileInputIT.formIdsTheFirewallRefusesAreProblemsToo)";
-                } else {
-                    violations.add("not a problem document: " + problems);
-                }
+                violations.add("not a problem document: " + problems);
             }
             if (body != null && (body.contains("Exception") || body.contains("\tat ") || body.contains("eyJ"))) {
                 violations.add("a stack trace or a token in the answer");
@@ -740,12 +778,49 @@ class FuzzApiIT extends GatewayTestSupport {
             }
         }
         // a bad token never gets past authentication on a protected endpoint
-        if (c.token().bad() && (c.endpoint() == Endpoint.PREFILL || c.endpoint() == Endpoint.DISCLOSURES)
+        if (c.token().bad() && knownBug == null && (c.endpoint() == Endpoint.PREFILL || c.endpoint() == Endpoint.DISCLOSURES)
                 && !(status == 400 || status == 401 || status == 413)) {
             violations.add("a bad token (" + c.token().kind() + ") answered " + status);
         }
         String violation = violations.isEmpty() ? null : String.join("; ", violations);
         return new Outcome(c, status, contentType, body, requestId, violation, knownBug, explained);
+    }
+
+    static final Set<String> FIREWALL_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+
+    /**
+     * Whether Spring Security's StrictHttpFirewall refuses the request (its method, or the path's ';', '%25', '//', '\\',
+     * encoded line breaks, NUL, dot segments, control characters in the path or the parameters): such a refusal is a 400
+     * that is not a problem document (HostileInputIT.formIdsTheFirewallRefusesAreProblemsToo and the tests next to it).
+     */
+    static boolean firewallRejects(Case c) {
+        if (!FIREWALL_METHODS.contains(c.method())) {
+            return true;
+        }
+        String[] pathAndQuery = c.path().split("\\?", 2);
+        String path = pathAndQuery[0].toLowerCase(Locale.ROOT);
+        for (String blocked : List.of(";", "%3b", "%25", "//", "%5c", "\\", "%0a", "%0d", "%00", "%2e", "%2f")) {
+            if (path.contains(blocked)) {
+                return true;
+            }
+        }
+        if (List.of(path.split("/")).contains(".") || List.of(path.split("/")).contains("..")) {
+            return true;
+        }
+        String decoded = percentDecode(path) + (pathAndQuery.length > 1 ? percentDecode(pathAndQuery[1].replace('+', ' ')) : "");
+        return decoded.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || ch == 0x2028 || ch == 0x2029 || ch == 0xfffd);
+    }
+
+    /** A wildcard Content-Type (HostileInputIT.wildcardContentTypesAre415). */
+    static boolean wildcardContentType(Case c) {
+        String type = c.contentType() == null ? "" : c.contentType().split(";")[0].strip();
+        return type.equals("*/*") || type.endsWith("/*");
+    }
+
+    /** A multipart Content-Type without boundary (HostileInputIT.multipartContentTypesWithoutABoundaryAre415). */
+    static boolean multipartWithoutBoundary(Case c) {
+        String type = c.contentType() == null ? "" : c.contentType().toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") && !type.contains("boundary=");
     }
 
     static String requestText(Case c) {
@@ -768,7 +843,7 @@ class FuzzApiIT extends GatewayTestSupport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() + 0 && i + 2 <= s.length() - 1 + 0 && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
                 out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
@@ -871,7 +946,7 @@ class FuzzApiIT extends GatewayTestSupport {
 
         assertThat(sent).as("requests answered").isGreaterThanOrEqualTo(3_000);
         assertThat(statuses.getOrDefault(200, 0L)).as("prefills that went through").isGreaterThan(100);
-        assertThat(violations).as("violations (seed " + SEED + "), first ones").hasSizeLessThanOrEqualTo(violations.size())
+        assertThat(violations.stream().limit(30).toList()).as(violations.size() + " violations (seed " + SEED + "), the first ones")
                 .isEmpty();
     }
 }

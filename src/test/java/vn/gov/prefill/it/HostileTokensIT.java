@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -35,7 +34,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -195,8 +193,6 @@ class HostileTokensIT extends GatewayTestSupport {
     }
 
     @Test
-    @Disabled("bug: a token signed by the identity provider without an exp claim is accepted (200, Hoa's record read from "
-            + "population) and so never expires: JwtTimestampValidator lets a missing exp through; expected 401")
     void aTokenWithoutExpiryIs401() {
         String eternal = idp.sign(hoaClaimsWith("exp", null), AUDIENCE, 300);
         assertThat(decode(eternal).getExpirationTime()).isNull();
@@ -375,23 +371,24 @@ class HostileTokensIT extends GatewayTestSupport {
     }
 
     @Test
-    @Disabled("bug: with two Authorization headers the gateway uses the first and ignores the second: "
-            + "'Authorization: Bearer <hoa>' + 'Authorization: Bearer garbage' (or + 'Bearer <binh>') is a 200 prefill for Hoa; "
-            + "expected 400/401 for an ambiguous credential")
     void twoAuthorizationHeadersAreRefused() {
         String hoa = token("hoa");
         String binh = token("binh");
-        List<List<String>> pairs = List.of(List.of(hoa, "garbage"), List.of("garbage", hoa), List.of(hoa, binh), List.of(hoa, hoa));
-        for (List<String> pair : pairs) {
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
+        pairs.put("Hoa's token, then garbage", List.of(hoa, "garbage"));
+        pairs.put("Hoa's token, then Binh's", List.of(hoa, binh));
+        List<String> findings = new ArrayList<>();
+        for (var pair : pairs.entrySet()) {
             int before = populationCalls();
-            HostileHttp.Raw a = HostileHttp.send(port, "POST", PATH, List.of(
-                    new String[] {"Authorization", "Bearer " + pair.get(0)}, new String[] {"Authorization", "Bearer " + pair.get(1)}), null);
-            assertThat(a.status()).as("two Authorization headers (" + (pair.get(0).equals(hoa) ? "valid" : "garbage") + ", "
-                    + (pair.get(1).equals(hoa) || pair.get(1).equals(binh) ? "valid" : "garbage") + ")").isIn(400, 401);
-            HostileHttp.assertProblem(a.status(), a.contentType(), a.body(), a.json(), a.status());
-            assertThat(registryCallsOf(a.header("X-Request-Id"))).isEmpty();
-            assertThat(populationCalls()).isEqualTo(before);
+            HostileHttp.Raw a = HostileHttp.send(port, "POST", PATH, List.of(new String[] {"Authorization", "Bearer " + pair.getValue().get(0)},
+                    new String[] {"Authorization", "Bearer " + pair.getValue().get(1)}), null);
+            boolean refusedAsProblem = (a.status() == 400 || a.status() == 401) && a.contentType().startsWith("application/problem+json");
+            if (!refusedAsProblem || !registryCallsOf(a.header("X-Request-Id")).isEmpty() || populationCalls() != before) {
+                findings.add(pair.getKey() + " -> " + a.status() + (a.body().contains("\"formId\"") ? " (a prefill for "
+                        + (a.body().contains("NGUYỄN THỊ HOA") ? "Hoa" : "someone") + ")" : ""));
+            }
         }
+        assertThat(findings).as("two Authorization headers").isEmpty();
     }
 
     @Test
@@ -437,8 +434,6 @@ class HostileTokensIT extends GatewayTestSupport {
     }
 
     @Test
-    @Disabled("bug: a valid token without an acr claim gets 500 internal-error instead of 403 assurance-too-low: "
-            + "Citizen.meets calls List.of(\"LoA1\", \"LoA2\").indexOf(null), which throws NullPointerException")
     void aTokenWithoutALevelOfAssuranceIs403() {
         String noAcr = idp.sign(hoaClaimsWith("acr", null), AUDIENCE, 300);
         assertThat(decode(noAcr).getClaim("acr")).isNull();
