@@ -31,7 +31,11 @@ class ActingForVerifier {
         this.fetcher = fetcher;
     }
 
-    void verify(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId, long deadline) {
+    /**
+     * Refuses (400, 403, 503) unless the relation holds; returns the registry read about the signed-in
+     * person to establish it ({@code {"business": "OK"}}), or nothing when no registry was asked.
+     */
+    Map<String, String> verify(FormDefinition form, Citizen citizen, PrefillRequest request, String requestId, long deadline) {
         PrefillRequest.ActingFor actingFor = request.actingFor();
         if (actingFor == null) {
             if (!form.actingFor().isEmpty()) {
@@ -43,24 +47,24 @@ class ActingForVerifier {
                 throw new ApiProblem(403, "organisation-account", "Organisation account",
                         "an organisation account can only prefill forms filed for its enterprise");
             }
-            return;
+            return Map.of();
         }
         if (!form.actingFor().contains(actingFor.type())) {
             throw ApiProblem.badRequest("acting-for-not-accepted", "actingFor not accepted", java.util.List.of(new FieldError(
                     "/actingFor/type", form.actingFor().isEmpty() ? "form " + form.id() + " is filed only for oneself"
                             : "form " + form.id() + " accepts " + String.join(", ", form.actingFor()))));
         }
-        switch (actingFor.type()) {
+        return switch (actingFor.type()) {
             case "ENTERPRISE" -> verifyEnterprise(citizen, actingFor.id(), form, requestId, deadline);
             default -> verifyChild(citizen, actingFor.id(), form, requestId, deadline);
-        }
+        };
     }
 
-    private void verifyEnterprise(Citizen citizen, String code, FormDefinition form, String requestId, long deadline) {
+    private Map<String, String> verifyEnterprise(Citizen citizen, String code, FormDefinition form, String requestId, long deadline) {
         if (citizen.isOrganisation()) {
             String own = citizen.enterpriseCode();
             if (code.equals(own) || code.startsWith(own + "-")) {
-                return;
+                return Map.of();
             }
             throw forbidden("this organisation account belongs to another enterprise");
         }
@@ -69,7 +73,7 @@ class ActingForVerifier {
             for (JsonNode enterprise : outcome.record()) {
                 String listed = enterprise.path("MaSoDoanhNghiep").asText("");
                 if (code.equals(listed) || code.startsWith(listed + "-")) {
-                    return;
+                    return Map.of("business", outcome.status().name());
                 }
             }
         }
@@ -77,7 +81,7 @@ class ActingForVerifier {
     }
 
     /** The child must be in a birth registration where the signed-in person is the father or the mother. */
-    private void verifyChild(Citizen citizen, String childId, FormDefinition form, String requestId, long deadline) {
+    private Map<String, String> verifyChild(Citizen citizen, String childId, FormDefinition form, String requestId, long deadline) {
         if (citizen.isOrganisation()) {
             throw new ApiProblem(403, "relation-not-held", "Not allowed to act for this child",
                     "an organisation account cannot act for a child");
@@ -89,7 +93,7 @@ class ActingForVerifier {
                 boolean isParent = citizen.citizenId().equals(birth.at("/cha/soDinhDanh").asText())
                         || citizen.citizenId().equals(birth.at("/me/soDinhDanh").asText());
                 if (isChild && isParent) {
-                    return;
+                    return Map.of("civil-status", outcome.status().name());
                 }
             }
         }

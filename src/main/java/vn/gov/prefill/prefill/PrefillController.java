@@ -68,10 +68,10 @@ class PrefillController {
         PrefillRequest request = PrefillRequest.parse(body, sources.names());
         String requestId = RequestIds.current(http);
         // one deadline for verifying actingFor and for every read that follows
-        actingFor.verify(form, citizen, request, requestId, deadline);
+        Map<String, String> verification = actingFor.verify(form, citizen, request, requestId, deadline);
         PrefillResult result = service.prefill(form, citizen, request, requestId, deadline);
         try {
-            disclosures.record(disclosuresOf(result, form, citizen, request, requestId));
+            disclosures.record(disclosuresOf(result, verification, form, citizen, request, requestId));
         } catch (AuditUnavailableException e) {
             log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
             throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
@@ -83,15 +83,30 @@ class PrefillController {
     }
 
     /** One disclosure per subject read; a prefill that read nobody still leaves a trace, on the caller. */
-    static List<Disclosure> disclosuresOf(PrefillResult result, FormDefinition form, Citizen citizen, PrefillRequest request,
-                                          String requestId) {
+    static List<Disclosure> disclosuresOf(PrefillResult result, Map<String, String> verification, FormDefinition form,
+                                          Citizen citizen, PrefillRequest request, String requestId) {
         Instant at = Instant.now();
         String actor = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         String actingFor = request.actingFor() == null ? null : request.actingFor().type();
         List<String> consent = request.consentedSources() == null ? null : request.consentedSources().stream().sorted().toList();
-        List<PrefillResult.SubjectRead> reads = result.reads().isEmpty()
-                ? List.of(new PrefillResult.SubjectRead("self", actor, Map.of(), List.of()))
-                : result.reads();
+        List<PrefillResult.SubjectRead> reads = new java.util.ArrayList<>(result.reads());
+        // the registry read to verify actingFor was about the caller: it belongs to the caller's record
+        int self = -1;
+        for (int i = 0; i < reads.size(); i++) {
+            if (actor != null && actor.equals(reads.get(i).id())) {
+                self = i;
+            }
+        }
+        if (self < 0) {
+            if (reads.isEmpty() || !verification.isEmpty()) {
+                reads.add(0, new PrefillResult.SubjectRead("self", actor, verification, List.of()));
+            }
+        } else if (!verification.isEmpty()) {
+            PrefillResult.SubjectRead r = reads.get(self);
+            Map<String, String> sources = new java.util.LinkedHashMap<>(verification);
+            sources.putAll(r.sources());
+            reads.set(self, new PrefillResult.SubjectRead(r.role(), r.id(), sources, r.released()));
+        }
         return reads.stream().map(r -> new Disclosure(requestId, at, citizen.client(), actor, r.id(), r.role(), actingFor,
                 form.id(), form.version(), form.procedureCode(), consent, r.sources(), r.released())).toList();
     }

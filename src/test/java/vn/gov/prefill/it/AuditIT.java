@@ -126,6 +126,21 @@ class AuditIT extends GatewayTestSupport {
     }
 
     @Test
+    void theReadThatVerifiesActingForIsRecordedOnTheCallersOwnRecord() {
+        Answer child = prefill("child-health-insurance", token("hoa"),
+                "{\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"027224009876\"}}");
+        assertThat(child.status()).isEqualTo(200);
+
+        JsonNode self = itemOf(mine(token("hoa"), "?size=100"), child.body().get("requestId").asText());
+        assertThat(self.get("readByYou").asBoolean()).isTrue();
+        assertThat(self.at("/sources/civil-status").asText()).isEqualTo("OK");
+        assertThat(self.at("/sources/population").asText()).isEqualTo("OK");
+        JsonNode an = itemOf(mine(token("an"), "?size=100"), child.body().get("requestId").asText());
+        assertThat(an.get("subjectRole").asText()).isEqualTo("child");
+        assertThat(an.get("actingFor").asText()).isEqualTo("CHILD");
+    }
+
+    @Test
     void aPrefillThatReadsNothingStillLeavesATrace() {
         Answer prefill = prefill(FORM, token("hoa"), "{\"consent\": {\"sources\": [\"business\"]}}");
         assertThat(prefill.status()).isEqualTo(200);
