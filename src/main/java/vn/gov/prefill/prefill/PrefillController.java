@@ -29,7 +29,6 @@ import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.problem.ApiProblem;
 import vn.gov.prefill.problem.RequestIds;
 import vn.gov.prefill.source.SourceCatalog;
-import vn.gov.prefill.submission.PrefillTokens;
 
 @RestController
 class PrefillController {

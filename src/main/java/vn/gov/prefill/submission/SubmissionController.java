@@ -24,6 +24,7 @@ import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.prefill.PrefillTokens;
 import vn.gov.prefill.problem.ApiProblem.FieldError;
 
 /**

@@ -1,4 +1,4 @@
-package vn.gov.prefill.submission;
+package vn.gov.prefill.prefill;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,8 +26,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import vn.gov.prefill.prefill.PrefillResponse;
 import vn.gov.prefill.prefill.PrefillResponse.FieldStatus;
+
 
 /**
  * The {@code prefillToken}: a short-lived HS256 token binding one prefill's values to the person and

@@ -1,0 +1,55 @@
+package vn.gov.prefill;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The feature packages and who may use whom, checked rather than hoped for. */
+class ArchitectureTest {
+
+    static final JavaClasses GATEWAY = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.gov.prefill");
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("vn.gov.prefill.(*)..").should().beFreeOfCycles().check(GATEWAY);
+    }
+
+    @Test
+    void theRegistryLayerKnowsNothingOfFormsPrefillsIdentityOrAudit() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.source..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.form..", "vn.gov.prefill.prefill..",
+                        "vn.gov.prefill.identity..", "vn.gov.prefill.audit..", "vn.gov.prefill.submission..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void transformsAndCodeListsArePure() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.binding..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.source..", "vn.gov.prefill.form..",
+                        "vn.gov.prefill.prefill..", "vn.gov.prefill.identity..", "vn.gov.prefill.audit..", "org.apache.camel..",
+                        "org.springframework.web..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void theDisclosureLogDoesNotReachIntoPrefillOrTheRegistries() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.prefill..", "vn.gov.prefill.source..",
+                        "vn.gov.prefill.form..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void onlyTheEmbeddedMocksAndDemoTokensTouchWireMock() {
+        noClasses().that().resideOutsideOfPackages("vn.gov.prefill.mocks..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.tomakehurst.wiremock..")
+                .check(GATEWAY);
+    }
+}
