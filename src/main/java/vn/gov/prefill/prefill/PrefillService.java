@@ -48,6 +48,7 @@ public class PrefillService {
     private static final Logger log = LoggerFactory.getLogger(PrefillService.class);
     static final String SUBJECT_ABSENT = "the subject is not in the record it comes from";
     static final String UPSTREAM_FAILED = "the record naming the subject could not be read";
+    static final String UPSTREAM_NOT_CONSENTED = "the record naming the subject is from a source outside the consent";
 
     private final RecordReader fetcher;
     private final SourceCatalog sources;
@@ -157,14 +158,7 @@ public class PrefillService {
             for (Subject s : form.subjects().values()) {
                 if (s.from() != null && !plan.settled(s.name()) && plan.outcomes.containsKey(s.from())) {
                     SourceOutcome from = plan.outcomes.get(s.from());
-                    if (from.hasRecord()) {
-                        String id = idIn(from.record(), s);
-                        boolean valid = id != null && sources.get(firstSourceReading(plan, s.name())).key().problemWith(id) == null;
-                        settle(plan, s.name(), valid ? id : null, null);
-                    } else {
-                        settle(plan, s.name(), null, from.status().answered() || from.status() == ReadStatus.SKIPPED
-                                && SUBJECT_ABSENT.equals(from.reason()) ? SUBJECT_ABSENT : UPSTREAM_FAILED);
-                    }
+                    settle(plan, s.name(), from.hasRecord() ? idIn(from.record(), s) : null, blockedBy(from));
                 }
             }
             Map<Read, CompletableFuture<SourceOutcome>> wave = new LinkedHashMap<>();
@@ -176,10 +170,14 @@ public class PrefillService {
                 }
                 progressed = true;
                 String id = plan.subjectIds.get(read.subject());
-                if (plan.consented != null && !plan.consented.contains(read.source())) {
+                String blocked = plan.subjectBlocked.get(read.subject());
+                if (plan.consented != null && !plan.consented.contains(read.source()) || UPSTREAM_NOT_CONSENTED.equals(blocked)) {
                     plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.NOT_CONSENTED, 0, null));
                 } else if (id == null) {
-                    plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.SKIPPED, 0, plan.subjectBlocked.get(read.subject())));
+                    plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.SKIPPED, 0, blocked));
+                } else if (sources.get(read.source()).key().problemWith(id) != null) {
+                    // a number in a record that is not well formed is never sent anywhere; the field stays for the citizen
+                    plan.outcomes.put(read, SourceOutcome.of(read.source(), ReadStatus.SKIPPED, 0, SUBJECT_ABSENT));
                 } else {
                     wave.put(read, byKey.computeIfAbsent(read.source() + "|" + id,
                             k -> fetcher.read(read.source(), id, requestId, form.procedureCode(), deadline)));
@@ -195,9 +193,13 @@ public class PrefillService {
         }
     }
 
-    private String firstSourceReading(Plan plan, String subject) {
-        return plan.needed.stream().filter(r -> r.subject().equals(subject)).map(Read::source).findFirst()
-                .orElse(sources.names().iterator().next());
+    /** Why a subject found in {@code from}'s record has no number, when it has none. */
+    private static String blockedBy(SourceOutcome from) {
+        if (from.status() == ReadStatus.NOT_CONSENTED || UPSTREAM_NOT_CONSENTED.equals(from.reason())) {
+            return UPSTREAM_NOT_CONSENTED;
+        }
+        boolean answered = from.status().answered() || from.status() == ReadStatus.SKIPPED && SUBJECT_ABSENT.equals(from.reason());
+        return answered ? SUBJECT_ABSENT : UPSTREAM_FAILED;
     }
 
     /** The subject's identifier in another record. */

@@ -150,6 +150,21 @@ class PrefillPlannerTest {
     }
 
     @Test
+    void aSubjectNamedOnlyByASourceOutsideTheConsentIsNotConsentedEither() {
+        ScriptedRegistries registries = new ScriptedRegistries(Map.of("population|027190001234", HOA_RECORD));
+
+        PrefillResponse response = run(registries, FORMS.get("birth-registration"), new PrefillRequest(null, Set.of("population")));
+
+        // civil-status names the mother and the father: with it out of the consent they are not read at all
+        assertThat(registries.calls).containsExactly("population|027190001234");
+        assertThat(response.fields().get("/mother/fullName").status()).isEqualTo(FieldStatus.NOT_CONSENTED);
+        assertThat(response.fields().get("/father/residence").status()).isEqualTo(FieldStatus.NOT_CONSENTED);
+        assertThat(response.fields().get("/requester/fullName").status()).isEqualTo(FieldStatus.PREFILLED);
+        assertThat(response.sources().get("civil-status").status()).isEqualTo("NOT_CONSENTED");
+        assertThat(response.sources().get("population").status()).isEqualTo("OK");
+    }
+
+    @Test
     void aRelativesNumberThatIsNotWellFormedIsNotSentToTheRegistry() {
         ScriptedRegistries registries = new ScriptedRegistries(Map.of("population|027190001234",
                 HOA_RECORD.replace("027088004321", "02708800432<")));
