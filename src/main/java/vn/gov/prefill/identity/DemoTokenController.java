@@ -30,6 +30,9 @@ import vn.gov.prefill.source.Identifiers;
 class DemoTokenController {
 
     private static final Set<String> FIELDS = Set.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
+    /** The token's own claim names, accepted too. */
+    private static final Map<String, String> ALIASES = Map.of("SoDinhDanh", "citizenId", "MaSoDoanhNghiep", "enterpriseCode",
+            "acr", "loa", "aud", "audience");
     private final ObjectProvider<DemoIdentityProvider> provider;
     private final GatewayProperties properties;
 
@@ -44,8 +47,14 @@ class DemoTokenController {
     }
 
     @PostMapping(path = "/api/v1/demo/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> mint(@RequestBody(required = false) JsonNode body) {
+    Map<String, Object> mint(@RequestBody(required = false) JsonNode request) {
         DemoIdentityProvider idp = idp();
+        JsonNode body = request;
+        if (request != null && request.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode renamed = ((com.fasterxml.jackson.databind.node.ObjectNode) request).objectNode();
+            request.fields().forEachRemaining(e -> renamed.set(ALIASES.getOrDefault(e.getKey(), e.getKey()), e.getValue()));
+            body = renamed;
+        }
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
