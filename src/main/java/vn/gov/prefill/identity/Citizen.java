@@ -14,6 +14,8 @@ public record Citizen(String citizenId, String accountType, String enterpriseCod
 
     public static final String CITIZEN_ACCOUNT = "1";
     public static final String ORGANISATION_ACCOUNT = "2";
+    /** Levels of assurance, lowest first. */
+    static final List<String> LOA_ORDER = List.of("LoA1", "LoA2");
 
     public boolean isOrganisation() {
         return ORGANISATION_ACCOUNT.equals(accountType);
@@ -21,7 +23,7 @@ public record Citizen(String citizenId, String accountType, String enterpriseCod
 
     /** Whether this sign-in's level of assurance reaches {@code required} (LoA1 < LoA2; none stated is below both). */
     public boolean meets(String required) {
-        return loa != null && Citizens.LOA_ORDER.indexOf(loa) >= Citizens.LOA_ORDER.indexOf(required);
+        return loa != null && LOA_ORDER.indexOf(loa) >= LOA_ORDER.indexOf(required);
     }
 
     static Citizen from(Jwt jwt, GatewayProperties.Security security) {

@@ -1,7 +1,5 @@
 package vn.gov.prefill.identity;
 
-import java.util.List;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +18,4 @@ public class Citizens {
     public Citizen of(Jwt jwt) {
         return Citizen.from(jwt, security);
     }
-
-    static final List<String> LOA_ORDER = List.of("LoA1", "LoA2");
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -29,7 +28,7 @@ import vn.gov.prefill.source.Identifiers;
 @RestController
 class DemoTokenController {
 
-    private static final Set<String> FIELDS = Set.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
+    private static final List<String> FIELDS = List.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
     /** The token's own claim names, accepted too. */
     private static final Map<String, String> ALIASES = Map.of("SoDinhDanh", "citizenId", "MaSoDoanhNghiep", "enterpriseCode",
             "acr", "loa", "aud", "audience");
@@ -60,11 +59,7 @@ class DemoTokenController {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
                     List.of(new FieldError("/persona", "send {\"persona\": \"<id>\"}; GET /api/v1/demo/personas lists them")));
         }
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                errors.add(FieldError.property("", f, "unknown property (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
-            }
-        });
+        errors.addAll(FieldError.unknownProperties(body, "", FIELDS));
         Persona persona = persona(idp, body, errors);
         String loa = body.path("loa").asText(null);
         if (loa != null && !List.of("LoA1", "LoA2").contains(loa)) {

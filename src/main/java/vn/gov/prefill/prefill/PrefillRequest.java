@@ -29,11 +29,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
                     List.of(new FieldError("", "the body must be a JSON object")));
         }
-        body.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("actingFor") && !name.equals("consent")) {
-                errors.add(FieldError.property("", name, "unknown property (allowed: actingFor, consent)"));
-            }
-        });
+        errors.addAll(FieldError.unknownProperties(body, "", List.of("actingFor", "consent")));
         ActingFor actingFor = actingFor(body.get("actingFor"), errors);
         Set<String> consent = consent(body.get("consent"), knownSources, errors);
         if (!errors.isEmpty()) {
@@ -50,11 +46,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
             errors.add(new FieldError("/actingFor", "must be an object {\"type\": \"CHILD\"|\"ENTERPRISE\", …}"));
             return null;
         }
-        node.fieldNames().forEachRemaining(name -> {
-            if (!Set.of("type", "citizenId", "enterpriseCode").contains(name)) {
-                errors.add(FieldError.property("/actingFor", name, "unknown property (allowed: type, citizenId, enterpriseCode)"));
-            }
-        });
+        errors.addAll(FieldError.unknownProperties(node, "/actingFor", List.of("type", "citizenId", "enterpriseCode")));
         String type = node.path("type").isTextual() ? node.get("type").asText() : null;
         if ("CHILD".equals(type)) {
             String id = stringAt(node, "citizenId", errors);
@@ -103,11 +95,7 @@ public record PrefillRequest(ActingFor actingFor, Set<String> consentedSources) 
             errors.add(new FieldError("/consent", "must be an object {\"sources\": [...]}"));
             return null;
         }
-        node.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("sources")) {
-                errors.add(FieldError.property("/consent", name, "unknown property (allowed: sources)"));
-            }
-        });
+        errors.addAll(FieldError.unknownProperties(node, "/consent", List.of("sources")));
         JsonNode sources = node.get("sources");
         if (sources == null || !sources.isArray()) {
             errors.add(new FieldError("/consent/sources", "must be an array of source names"));

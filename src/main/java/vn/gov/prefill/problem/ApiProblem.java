@@ -44,9 +44,17 @@ public class ApiProblem extends RuntimeException {
     /** One violation, at a JSON Pointer into the request (or a parameter name). */
     public record FieldError(String pointer, String message) {
 
-        /** The pointer to a property of the request body's top level (RFC 6901: '~' and '/' escaped). */
-        public static FieldError property(String parent, String name, String message) {
-            return new FieldError(parent + "/" + name.replace("~", "~0").replace("/", "~1"), message);
+        /** One error per property of {@code object} (at {@code parent}) that is not {@code allowed}; RFC 6901 pointers. */
+        public static List<FieldError> unknownProperties(com.fasterxml.jackson.databind.JsonNode object, String parent,
+                                                         List<String> allowed) {
+            List<FieldError> out = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name)) {
+                    out.add(new FieldError(parent + "/" + name.replace("~", "~0").replace("/", "~1"),
+                            "unknown property (allowed: " + String.join(", ", allowed) + ")"));
+                }
+            });
+            return out;
         }
     }
 }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -39,7 +38,6 @@ public class NdxpTokens {
     private final HttpClient http;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicLong fetches = new AtomicLong();
     private volatile Token current;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -123,11 +121,6 @@ public class NdxpTokens {
         }
     }
 
-    /** How many times a token was fetched since start (for tests and metrics). */
-    public long fetchCount() {
-        return fetches.get();
-    }
-
     private boolean valid(Token token) {
         return token != null && clock.instant().isBefore(token.refreshAt());
     }
@@ -136,7 +129,6 @@ public class NdxpTokens {
         if (config.getTokenUrl() == null || config.getTokenUrl().isBlank()) {
             throw new RegistryException.Rejected("gateway.ndxp.token-url is not set");
         }
-        fetches.incrementAndGet();
         String basic = Base64.getEncoder().encodeToString(
                 (config.getClientId() + ":" + config.getClientSecret()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.getTokenUrl()))

@@ -3,7 +3,6 @@ package vn.gov.prefill.submission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +62,7 @@ class SubmissionController {
             throw ApiProblem.badRequest("invalid-request", "Invalid request",
                     List.of(new FieldError("/data", "send {\"data\": {…the filled form…}, \"prefillToken\": \"…\"}")));
         }
-        List<FieldError> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(f -> {
-            if (!Set.of("data", "prefillToken").contains(f)) {
-                unknown.add(FieldError.property("", f, "unknown property (allowed: data, prefillToken)"));
-            }
-        });
+        List<FieldError> unknown = FieldError.unknownProperties(body, "", List.of("data", "prefillToken"));
         if (!unknown.isEmpty()) {
             throw ApiProblem.badRequest("invalid-request", "Invalid request", unknown);
         }
