@@ -1,5 +1,6 @@
 package vn.gov.prefill;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import vn.gov.prefill.plan.WaveRunner;
+import vn.gov.prefill.source.RecordReader;
 
 /** The feature packages and who may use whom, checked rather than hoped for. */
 class ArchitectureTest {
@@ -24,7 +28,7 @@ class ArchitectureTest {
     @Test
     void theRegistryLayerKnowsNothingOfFormsPrefillsIdentityOrAudit() {
         noClasses().that().resideInAPackage("vn.gov.prefill.source..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.form..", "vn.gov.prefill.prefill..",
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.form..", "vn.gov.prefill.flow..",
                         "vn.gov.prefill.identity..", "vn.gov.prefill.audit..", "vn.gov.prefill.submission..")
                 .check(GATEWAY);
     }
@@ -33,7 +37,7 @@ class ArchitectureTest {
     void transformsAndCodeListsArePure() {
         noClasses().that().resideInAPackage("vn.gov.prefill.binding..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.source..", "vn.gov.prefill.form..",
-                        "vn.gov.prefill.prefill..", "vn.gov.prefill.identity..", "vn.gov.prefill.audit..", "org.apache.camel..",
+                        "vn.gov.prefill.flow..", "vn.gov.prefill.identity..", "vn.gov.prefill.audit..", "org.apache.camel..",
                         "org.springframework.web..")
                 .check(GATEWAY);
     }
@@ -41,8 +45,45 @@ class ArchitectureTest {
     @Test
     void theDisclosureLogDoesNotReachIntoPrefillOrTheRegistries() {
         noClasses().that().resideInAPackage("vn.gov.prefill.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.prefill..", "vn.gov.prefill.source..",
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.flow..", "vn.gov.prefill.source..",
                         "vn.gov.prefill.form..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void theMapperKnowsNoCamelNoWebAndNoRegistryCalls() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.mapping..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.springframework.web..",
+                        "jakarta.servlet..", "vn.gov.prefill.edge..", "vn.gov.prefill.flow..", "vn.gov.prefill.identity..",
+                        "vn.gov.prefill.audit..")
+                .orShould().dependOnClassesThat().areAssignableTo(RecordReader.class)
+                .check(GATEWAY);
+    }
+
+    @Test
+    void onlyTheWaveRunnerCallsTheRegistries() {
+        noClasses().that().resideOutsideOfPackage("vn.gov.prefill.source..").and().doNotHaveFullyQualifiedName(WaveRunner.class.getName())
+                .should().dependOnClassesThat().areAssignableTo(RecordReader.class)
+                .check(GATEWAY);
+    }
+
+    @Test
+    void thePlanKnowsNoWebNoMappingAndNoAudit() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                        "vn.gov.prefill.mapping..", "vn.gov.prefill.flow..", "vn.gov.prefill.audit..", "vn.gov.prefill.identity..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void domainRulesAndTheEdgeDependOnNoFeature() {
+        classes().that().resideInAPackage("vn.gov.prefill.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("vn.gov.prefill.domain..", "java..")
+                .check(GATEWAY);
+        noClasses().that().resideInAPackage("vn.gov.prefill.edge..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.gov.prefill.flow..", "vn.gov.prefill.plan..",
+                        "vn.gov.prefill.mapping..", "vn.gov.prefill.source..", "vn.gov.prefill.form..", "vn.gov.prefill.audit..",
+                        "vn.gov.prefill.submission..", "vn.gov.prefill.identity..")
                 .check(GATEWAY);
     }
 

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
 
 /**
  * {@code GET /api/v1/me/disclosures}: the signed-in person's (or organisation's) own records, newest

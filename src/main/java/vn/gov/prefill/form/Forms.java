@@ -1,6 +1,6 @@
 package vn.gov.prefill.form;
 
-import vn.gov.prefill.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem;
 
 /** Looking a form up by the id in a URL. */
 public final class Forms {

@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.gov.prefill.config.GatewayProperties;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.ProblemWriter;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ProblemWriter;
 
 /**
  * Per-person and per-client token buckets for the signed-in API ({@code gateway.rate-limits.*},

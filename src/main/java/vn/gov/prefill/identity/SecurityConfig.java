@@ -28,10 +28,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 import vn.gov.prefill.config.GatewayProperties;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.JsonBodiesOnly;
-import vn.gov.prefill.problem.ProblemWriter;
-import vn.gov.prefill.source.Identifiers;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.JsonBodiesOnly;
+import vn.gov.prefill.edge.problem.ProblemWriter;
+import vn.gov.prefill.domain.Identifiers;
 
 /**
  * Citizen tokens: RS256 only, verified against the configured JWKS, audience checked, and the

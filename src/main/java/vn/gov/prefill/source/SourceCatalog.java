@@ -1,5 +1,6 @@
 package vn.gov.prefill.source;
 
+import vn.gov.prefill.domain.Identifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ import com.networknt.schema.ValidationMessage;
 
 import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
 
 /** Each form's JSON Schema, compiled at start, checking a submission's data with JSON Pointers. */
 @Component

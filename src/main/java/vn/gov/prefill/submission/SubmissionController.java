@@ -22,9 +22,9 @@ import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.prefill.PrefillTokens;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.flow.PrefillTokens;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
 
 /**
  * Checks a filled form before it is filed: the data against the form's schema, every locked value

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.gov.prefill.source.Identifiers;
+import vn.gov.prefill.domain.Identifiers;
 import vn.gov.prefill.source.SourceFetcher;
 
 /**

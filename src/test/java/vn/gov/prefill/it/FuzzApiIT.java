@@ -41,7 +41,7 @@ import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
 
 import vn.gov.prefill.it.HostileHttp.Persona;
-import vn.gov.prefill.source.Identifiers;
+import vn.gov.prefill.domain.Identifiers;
 import vn.gov.prefill.source.SourceFetcher;
 
 /**

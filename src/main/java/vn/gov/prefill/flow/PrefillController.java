@@ -1,6 +1,5 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.flow;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.gov.prefill.audit.AuditUnavailableException;
-import vn.gov.prefill.audit.Disclosure;
 import vn.gov.prefill.audit.DisclosureLog;
 import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.RequestIds;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.source.SourceCatalog;
 
 @RestController
@@ -70,7 +68,7 @@ class PrefillController {
         Map<String, String> verification = actingFor.verify(form, citizen, request, requestId, deadline);
         PrefillResult result = service.prefill(form, citizen, request, requestId, deadline);
         try {
-            disclosures.record(disclosuresOf(result, verification, form, citizen, request, requestId));
+            disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId));
         } catch (AuditUnavailableException e) {
             log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
             throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
@@ -79,34 +77,5 @@ class PrefillController {
         }
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));
-    }
-
-    /** One disclosure per subject read; a prefill that read nobody still leaves a trace, on the caller. */
-    static List<Disclosure> disclosuresOf(PrefillResult result, Map<String, String> verification, FormDefinition form,
-                                          Citizen citizen, PrefillRequest request, String requestId) {
-        Instant at = Instant.now();
-        String actor = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
-        String actingFor = request.actingFor() == null ? null : request.actingFor().type();
-        List<String> consent = request.consentedSources() == null ? null : request.consentedSources().stream().sorted().toList();
-        List<PrefillResult.SubjectRead> reads = new java.util.ArrayList<>(result.reads());
-        // the registry read to verify actingFor was about the caller: it belongs to the caller's record
-        int self = -1;
-        for (int i = 0; i < reads.size(); i++) {
-            if (actor != null && actor.equals(reads.get(i).id())) {
-                self = i;
-            }
-        }
-        if (self < 0) {
-            if (reads.isEmpty() || !verification.isEmpty()) {
-                reads.add(0, new PrefillResult.SubjectRead("self", actor, verification, List.of()));
-            }
-        } else if (!verification.isEmpty()) {
-            PrefillResult.SubjectRead r = reads.get(self);
-            Map<String, String> sources = new java.util.LinkedHashMap<>(verification);
-            sources.putAll(r.sources());
-            reads.set(self, new PrefillResult.SubjectRead(r.role(), r.id(), sources, r.released()));
-        }
-        return reads.stream().map(r -> new Disclosure(requestId, at, citizen.client(), actor, r.id(), r.role(), actingFor,
-                form.id(), form.version(), form.procedureCode(), consent, r.sources(), r.released())).toList();
     }
 }

@@ -1,5 +1,6 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge.problem;
 
+import vn.gov.prefill.edge.RequestLimits;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge;
 
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ProblemWriter;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.flow;
 
 import java.util.Map;
 
@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.identity.Citizen;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
-import vn.gov.prefill.source.SourceFetcher;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.plan.WaveRunner;
 import vn.gov.prefill.source.SourceOutcome;
 
 /**
@@ -25,10 +25,10 @@ class ActingForVerifier {
     static final String REPRESENTATIVES_ROUTE = "direct:source-business-representatives";
     static final String BIRTHS_ROUTE = "direct:source-civil-status-births";
 
-    private final SourceFetcher fetcher;
+    private final WaveRunner runner;
 
-    ActingForVerifier(SourceFetcher fetcher) {
-        this.fetcher = fetcher;
+    ActingForVerifier(WaveRunner runner) {
+        this.runner = runner;
     }
 
     /**
@@ -103,7 +103,7 @@ class ActingForVerifier {
 
     private SourceOutcome lookup(String source, String route, Citizen citizen, FormDefinition form, String requestId, long deadline,
                                  String registry) {
-        SourceOutcome outcome = fetcher.read(source, route, citizen.citizenId(), requestId, form.procedureCode(), deadline).join();
+        SourceOutcome outcome = runner.readVia(source, route, citizen.citizenId(), requestId, form.procedureCode(), deadline);
         if (!outcome.status().answered()) {
             throw new ApiProblem(503, "relation-unverifiable", "Relation cannot be verified now",
                     registry + " could not confirm the relation (" + outcome.status() + "); try again shortly",

@@ -1,4 +1,4 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.flow;
 
 import java.util.List;
 import java.util.Map;

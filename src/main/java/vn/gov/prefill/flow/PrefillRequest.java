@@ -1,4 +1,4 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.flow;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,9 +7,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
-import vn.gov.prefill.source.Identifiers;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.domain.Identifiers;
 
 /**
  * The body of a prefill: {@code {"actingFor": {"type", "citizenId" | "enterpriseCode"}, "consent": {"sources": […]}}},

@@ -1,4 +1,4 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge;
 
 import java.io.IOException;
 import java.security.SecureRandom;

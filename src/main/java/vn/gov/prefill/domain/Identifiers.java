@@ -1,4 +1,4 @@
-package vn.gov.prefill.source;
+package vn.gov.prefill.domain;
 
 import java.util.regex.Pattern;
 

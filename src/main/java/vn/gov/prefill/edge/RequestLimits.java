@@ -1,5 +1,7 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge;
 
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ProblemWriter;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -24,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestLimits extends OncePerRequestFilter {
+public class RequestLimits extends OncePerRequestFilter {
 
     private final long maxBody;
     private final ProblemWriter problems;
@@ -117,7 +119,7 @@ class RequestLimits extends OncePerRequestFilter {
         }
     }
 
-    static boolean causedByTooLarge(Throwable e) {
+    public static boolean causedByTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException) {
                 return true;

@@ -1,4 +1,4 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.mapping;
 
 import java.util.ArrayList;
 import java.util.List;

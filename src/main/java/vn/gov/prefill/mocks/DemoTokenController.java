@@ -1,5 +1,6 @@
-package vn.gov.prefill.identity;
+package vn.gov.prefill.mocks;
 
+import vn.gov.prefill.identity.Citizen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.mocks.DemoIdentityProvider;
 import vn.gov.prefill.mocks.Persona;
-import vn.gov.prefill.problem.ApiProblem;
-import vn.gov.prefill.problem.ApiProblem.FieldError;
-import vn.gov.prefill.source.Identifiers;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.domain.Identifiers;
 
 /**
  * Mints citizen tokens for testers, signed by the embedded identity provider. When the mocks are off

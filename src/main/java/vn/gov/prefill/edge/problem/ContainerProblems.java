@@ -1,5 +1,6 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge.problem;
 
+import vn.gov.prefill.edge.RequestIds;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

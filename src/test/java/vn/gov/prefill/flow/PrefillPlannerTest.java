@@ -1,4 +1,4 @@
-package vn.gov.prefill.prefill;
+package vn.gov.prefill.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,10 @@ import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.identity.Citizen;
-import vn.gov.prefill.prefill.PrefillResponse.FieldStatus;
+import vn.gov.prefill.mapping.FieldMapper;
+import vn.gov.prefill.mapping.FieldStatus;
+import vn.gov.prefill.plan.SourceSummary;
+import vn.gov.prefill.plan.WaveRunner;
 import vn.gov.prefill.source.ReadStatus;
 import vn.gov.prefill.source.RecordReader;
 import vn.gov.prefill.source.SourceCatalog;
@@ -59,6 +62,12 @@ class PrefillPlannerTest {
                 throw new IllegalStateException(e);
             }
         }
+
+        @Override
+        public CompletableFuture<SourceOutcome> read(String source, String endpoint, String key, String requestId, String purpose,
+                                                     long deadline) {
+            return read(source, key, requestId, purpose, deadline);
+        }
     }
 
     static final String HOA_RECORD = """
@@ -69,7 +78,7 @@ class PrefillPlannerTest {
              "NgayCapNhat": "2025-07-01T08:00:00+07:00"}""";
 
     PrefillResponse run(ScriptedRegistries registries, FormDefinition form, PrefillRequest request) {
-        return new PrefillService(registries, SOURCES, JSON, PROPERTIES).prefill(form, HOA, request, "01TEST").response();
+        return new PrefillService(new WaveRunner(registries), new FieldMapper(SOURCES), SOURCES, PROPERTIES).prefill(form, HOA, request, "01TEST").response();
     }
 
     @Test
@@ -101,7 +110,7 @@ class PrefillPlannerTest {
 
         assertThat(registries.calls).containsExactly("population|027190001234");
         assertThat(response.sources().get("population").status()).isEqualTo("TIMEOUT");
-        assertThat(response.sources().get("population").reads()).extracting(PrefillResponse.ReadSummary::status)
+        assertThat(response.sources().get("population").reads()).extracting(SourceSummary.ReadSummary::status)
                 .containsExactly("TIMEOUT", "SKIPPED", "SKIPPED", "SKIPPED");
         response.fields().values().forEach(f -> assertThat(f.status()).isEqualTo(FieldStatus.SOURCE_FAILED));
         assertThat(response.data().isEmpty()).isTrue();
@@ -188,7 +197,7 @@ class PrefillPlannerTest {
                 "population|027088004321", "{\"SoDinhDanh\": \"027088004321\", \"NgayThangNamSinh\": {\"NgayThangNam\": \"19881102\"}}"));
         Citizen binh = new Citizen("027088004321", "1", null, "LoA2", "test");
 
-        PrefillResponse response = new PrefillService(registries, SOURCES, JSON, PROPERTIES)
+        PrefillResponse response = new PrefillService(new WaveRunner(registries), new FieldMapper(SOURCES), SOURCES, PROPERTIES)
                 .prefill(form, binh, new PrefillRequest(new PrefillRequest.ActingFor("ENTERPRISE", "0100233488"), null), "01TEST").response();
 
         assertThat(registries.calls).containsExactly("business|0100233488", "population|027088004321");

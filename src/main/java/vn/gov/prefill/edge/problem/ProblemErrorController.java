@@ -1,4 +1,4 @@
-package vn.gov.prefill.problem;
+package vn.gov.prefill.edge.problem;
 
 import java.io.IOException;
 

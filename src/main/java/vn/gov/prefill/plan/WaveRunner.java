@@ -1,0 +1,47 @@
+package vn.gov.prefill.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.stereotype.Component;
+
+import vn.gov.prefill.source.RecordReader;
+import vn.gov.prefill.source.SourceOutcome;
+
+/**
+ * Runs a plan wave by wave: the reads of a wave in parallel (one call per source and identifier,
+ * however many subjects share it), the next wave once they are in, no read outliving the deadline.
+ * The only way from the flow to the registries.
+ */
+@Component
+public class WaveRunner {
+
+    private final RecordReader registries;
+
+    public WaveRunner(RecordReader registries) {
+        this.registries = registries;
+    }
+
+    /** Runs every wave of {@code plan}; the plan then holds an outcome for each of its reads. */
+    public void run(BindingPlan plan, String requestId, String purpose, long deadline) {
+        for (List<BindingPlan.Fetch> wave = plan.nextWave(); wave != null; wave = plan.nextWave()) {
+            Map<String, CompletableFuture<SourceOutcome>> byKey = new HashMap<>();
+            List<CompletableFuture<SourceOutcome>> futures = new ArrayList<>(wave.size());
+            for (BindingPlan.Fetch f : wave) {
+                futures.add(byKey.computeIfAbsent(f.read().source() + "|" + f.id(),
+                        k -> registries.read(f.read().source(), f.id(), requestId, purpose, deadline)));
+            }
+            for (int i = 0; i < wave.size(); i++) {
+                plan.done(wave.get(i).read(), futures.get(i).join());
+            }
+        }
+    }
+
+    /** One read through another route of a registry (the relation checks of actingFor). */
+    public SourceOutcome readVia(String source, String endpoint, String key, String requestId, String purpose, long deadline) {
+        return registries.read(source, endpoint, key, requestId, purpose, deadline).join();
+    }
+}
