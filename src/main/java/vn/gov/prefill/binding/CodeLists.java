@@ -20,14 +20,30 @@ import vn.gov.prefill.config.GatewayProperties;
 public class CodeLists {
 
     private final Map<String, Map<String, String>> lists;
+    private final Path dir;
 
     @org.springframework.beans.factory.annotation.Autowired
     public CodeLists(GatewayProperties properties, ObjectMapper json) {
-        this(load(Path.of(properties.getPaths().getCodelists()), json));
+        this(load(Path.of(properties.getPaths().getCodelists()), json), Path.of(properties.getPaths().getCodelists()));
     }
 
     public CodeLists(Map<String, Map<String, String>> lists) {
+        this(lists, Path.of("schemas/codelists"));
+    }
+
+    public CodeLists(Map<String, Map<String, String>> lists, Path dir) {
         this.lists = Collections.unmodifiableMap(lists);
+        this.dir = dir;
+    }
+
+    /** The file a list is read from, for messages that name it. */
+    public Path fileOf(String list) {
+        return dir.resolve(list + ".json");
+    }
+
+    /** Every code of {@code list} with its value, in the file's order; empty when there is no such list. */
+    public Map<String, String> codes(String list) {
+        return lists.getOrDefault(list, Map.of());
     }
 
     public boolean has(String list) {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -18,21 +20,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The small registry of transforms a binding may name: {@code date:<pattern>}, {@code fullName},
  * {@code upper}, {@code codelist:<list>} (keep a known code), {@code map:<list>} (translate a code),
- * {@code address:ndxp} / {@code address:lgsp} (render an address from the code lists),
+ * {@code address:ndxp} / {@code address:lgsp} (an address in the units of 2025, see {@link UnitsOf2025}),
  * {@code integer}, {@code boolean}.
  */
 @Component
 public class Transforms {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final List<String> DATE_PATTERNS = List.of("yyyyMMdd", "dd/MM/yyyy", "yyyy-MM-dd");
 
     private final CodeLists codeLists;
+    private final UnitsOf2025 units;
     private final Map<String, Function<String, Transform>> factories;
 
     public Transforms(CodeLists codeLists) {
         this.codeLists = codeLists;
+        this.units = UnitsOf2025.over(codeLists);
         this.factories = Map.of(
                 "date", this::date,
                 "fullName", arg -> Transforms::fullName,
@@ -58,14 +63,25 @@ public class Transforms {
 
     /** Applies the chain in order, stopping at the first null. Strings are trimmed; empty ones are no value. */
     public static JsonNode applyAll(List<Transform> chain, JsonNode value) {
+        return transform(chain, value).value();
+    }
+
+    /** Like {@link #applyAll}, with the data-quality flags the chain raised on the way. */
+    public static Transformed transform(List<Transform> chain, JsonNode value) {
+        List<String> flags = new ArrayList<>(0);
+        Consumer<String> sink = f -> {
+            if (!flags.contains(f)) {
+                flags.add(f);
+            }
+        };
         JsonNode out = clean(value);
         for (Transform t : chain) {
             if (out == null) {
-                return null;
+                break;
             }
-            out = clean(t.apply(out));
+            out = clean(t.apply(out, sink));
         }
-        return out;
+        return new Transformed(out, out == null ? List.of() : flags);
     }
 
     static JsonNode clean(JsonNode value) {
@@ -73,7 +89,8 @@ public class Transforms {
             return null;
         }
         if (value.isTextual()) {
-            String s = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+            String s = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
+            s = SPACES.matcher(s).replaceAll(" ");
             return s.isEmpty() ? null : NODES.textNode(s);
         }
         if ((value.isObject() || value.isArray()) && value.isEmpty()) {
@@ -223,73 +240,53 @@ public class Transforms {
     // ---- addresses
 
     private Transform address(String shape) {
-        if ("ndxp".equals(shape)) {
-            return this::ndxpAddress;
+        if (!"ndxp".equals(shape) && !"lgsp".equals(shape)) {
+            throw new IllegalArgumentException("address needs a shape: address:ndxp (population DiaChi) or address:lgsp (business DiaChiTruSo)");
         }
-        if ("lgsp".equals(shape)) {
-            return this::lgspAddress;
+        if (units == null) {
+            throw new IllegalArgumentException("address:" + shape + " needs the code lists " + UnitsOf2025.LISTS + " in schemas/codelists");
         }
-        throw new IllegalArgumentException("address needs a shape: address:ndxp (population DiaChi) or address:lgsp (business DiaChiTruSo)");
+        return new AddressTransform("ndxp".equals(shape));
     }
 
-    /** {@code DiaChi} of the population registry: codes only; three levels on records from before July 2025. */
-    private JsonNode ndxpAddress(JsonNode v) {
-        if (!v.isObject()) {
-            return null;
-        }
-        String province = text(clean(v.get("MaTinhThanh")));
-        String district = text(clean(v.get("MaQuanHuyen")));
-        String commune = text(clean(v.get("MaPhuongXa")));
-        String street = text(clean(v.get("ChiTiet")));
-        String country = text(clean(v.get("QuocGia")));
-        boolean legacy = district != null;
-        return render(province, district, commune, street, country,
-                codeLists.lookup(legacy ? "provinces-legacy" : "provinces-2025", province),
-                legacy ? codeLists.lookup("districts-legacy", district) : null,
-                codeLists.lookup(legacy ? "communes-legacy" : "communes-2025", commune));
-    }
+    /** {@code DiaChi} of the population registry, or {@code DiaChiTruSo} of the business registry. */
+    private final class AddressTransform implements Transform {
+        private final boolean population;
 
-    /** {@code DiaChiTruSo} of the business registry: house number and street apart, names alongside codes. */
-    private JsonNode lgspAddress(JsonNode v) {
-        if (!v.isObject()) {
-            return null;
+        AddressTransform(boolean population) {
+            this.population = population;
         }
-        String province = text(clean(v.get("MaTinhThanh")));
-        String commune = text(clean(v.get("MaPhuongXa")));
-        String number = text(clean(v.get("SoNha")));
-        String road = text(clean(v.get("DiaChi")));
-        String street = number == null ? road : road == null ? number : number + " " + road;
-        String provinceName = codeLists.lookup("provinces-2025", province);
-        String communeName = codeLists.lookup("communes-2025", commune);
-        return render(province, null, commune, street, text(clean(v.get("MaQuocGia"))),
-                provinceName != null ? provinceName : text(clean(v.get("TenTinhThanh"))), null,
-                communeName != null ? communeName : text(clean(v.get("TenPhuongXa"))));
-    }
 
-    private static JsonNode render(String province, String district, String commune, String street, String country,
-                                   String provinceName, String districtName, String communeName) {
-        if (province == null && commune == null && street == null) {
-            return null;
+        @Override
+        public JsonNode apply(JsonNode value) {
+            return apply(value, flag -> { });
         }
-        ObjectNode out = NODES.objectNode();
-        putIfPresent(out, "provinceCode", province);
-        putIfPresent(out, "districtCode", district);
-        putIfPresent(out, "communeCode", commune);
-        putIfPresent(out, "street", street);
-        putIfPresent(out, "country", country != null ? country : province != null ? "VN" : null);
-        List<String> parts = new ArrayList<>();
-        for (String part : new String[] {street, communeName, districtName, provinceName}) {
-            if (part != null) {
-                parts.add(part);
+
+        @Override
+        public JsonNode apply(JsonNode value, Consumer<String> flags) {
+            if (!value.isObject()) {
+                return null;
             }
+            return units.address(population ? populationAddress(value) : businessAddress(value), flags);
         }
-        putIfPresent(out, "text", parts.isEmpty() ? null : String.join(", ", parts));
-        return out;
     }
 
-    private static void putIfPresent(ObjectNode out, String field, String value) {
-        if (value != null) {
-            out.put(field, value);
-        }
+    /** Codes only; three levels on records from before July 2025. */
+    private static UnitsOf2025.Held populationAddress(JsonNode v) {
+        return new UnitsOf2025.Held(field(v, "MaTinhThanh"), field(v, "MaQuanHuyen"), field(v, "MaPhuongXa"),
+                field(v, "ChiTiet"), field(v, "QuocGia"), null, null, null);
+    }
+
+    /** House number and street apart, names alongside codes; a district only if a registry adds one. */
+    private static UnitsOf2025.Held businessAddress(JsonNode v) {
+        String number = field(v, "SoNha");
+        String road = field(v, "DiaChi");
+        String street = number == null ? road : road == null ? number : number + " " + road;
+        return new UnitsOf2025.Held(field(v, "MaTinhThanh"), field(v, "MaQuanHuyen"), field(v, "MaPhuongXa"), street,
+                field(v, "MaQuocGia"), field(v, "TenTinhThanh"), field(v, "TenQuanHuyen"), field(v, "TenPhuongXa"));
+    }
+
+    private static String field(JsonNode v, String name) {
+        return text(clean(v.get(name)));
     }
 }

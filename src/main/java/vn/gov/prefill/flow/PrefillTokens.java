@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +27,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import vn.gov.prefill.binding.UnitsOf2025;
 import vn.gov.prefill.mapping.FieldStatus;
 
 
@@ -37,9 +39,18 @@ import vn.gov.prefill.mapping.FieldStatus;
 @Component
 public class PrefillTokens {
 
-    /** What a verified token says. */
+    /**
+     * What a verified token says. {@code completions} holds, for a field the citizen must complete (an
+     * address whose commune the gateway could not choose), the hashes of the values that change nothing.
+     */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
-                            Map<String, Boolean> locked) { }
+                            Map<String, Boolean> locked, Map<String, List<String>> completions) {
+
+        /** Whether a submitted value with this hash keeps what was prefilled at {@code pointer}. */
+        public boolean keeps(String pointer, String hash) {
+            return hash.equals(hashes.get(pointer)) || completions.getOrDefault(pointer, List.of()).contains(hash);
+        }
+    }
 
     private final byte[] secret;
     private final Duration lifetime;
@@ -65,7 +76,12 @@ public class PrefillTokens {
         response.fields().forEach((pointer, f) -> {
             if (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT) {
                 JsonNode value = response.data().at(pointer);
-                values.put(pointer, Map.of("h", hash(value), "l", Boolean.TRUE.equals(f.locked())));
+                Map<String, Object> entry = new LinkedHashMap<>(Map.of("h", hash(value), "l", Boolean.TRUE.equals(f.locked())));
+                List<String> completed = UnitsOf2025.completions(value).stream().map(this::hash).toList();
+                if (!completed.isEmpty()) {
+                    entry.put("c", completed);
+                }
+                values.put(pointer, entry);
             }
         });
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -100,14 +116,18 @@ public class PrefillTokens {
             }
             Map<String, String> hashes = new LinkedHashMap<>();
             Map<String, Boolean> locked = new LinkedHashMap<>();
+            Map<String, List<String>> completions = new LinkedHashMap<>();
             Map<String, Object> values = claims.getJSONObjectClaim("values");
             values.forEach((pointer, v) -> {
                 Map<String, Object> entry = (Map<String, Object>) v;
                 hashes.put(pointer, (String) entry.get("h"));
                 locked.put(pointer, Boolean.TRUE.equals(entry.get("l")));
+                if (entry.get("c") != null) {
+                    completions.put(pointer, ((List<Object>) entry.get("c")).stream().map(String.class::cast).toList());
+                }
             });
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
-                    claims.getIntegerClaim("bound"), hashes, locked);
+                    claims.getIntegerClaim("bound"), hashes, locked, completions);
         } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
             return null;
         }

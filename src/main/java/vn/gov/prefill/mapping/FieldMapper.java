@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.gov.prefill.binding.Transformed;
 import vn.gov.prefill.binding.Transforms;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.FormDefinition.Candidate;
@@ -61,12 +62,14 @@ public class FieldMapper {
                 fallback = better(fallback, status);
                 continue;
             }
-            JsonNode value = Transforms.applyAll(c.transforms(), c.locator().find(o.record()));
+            Transformed transformed = Transforms.transform(c.transforms(), c.locator().find(o.record()));
+            JsonNode value = transformed.value();
             if (value == null) {
                 fallback = better(fallback, FieldOutcome.of(FieldStatus.EMPTY, c.read().source()));
             } else {
                 found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null,
-                        DataQuality.flags(c.checks(), plan.subjectId(c.read().subject()), value), c.read().subject()));
+                        transformed.flagsWith(DataQuality.flags(c.checks(), plan.subjectId(c.read().subject()), value)),
+                        c.read().subject()));
             }
         }
         if (found.isEmpty()) {

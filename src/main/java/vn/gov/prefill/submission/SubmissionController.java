@@ -71,7 +71,7 @@ class SubmissionController {
         List<FieldError> errors = new ArrayList<>(validator.violations(form, data));
         int kept = 0;
         for (Map.Entry<String, String> e : prefill.hashes().entrySet()) {
-            boolean same = e.getValue().equals(tokens.hash(data.at(e.getKey())));
+            boolean same = prefill.keeps(e.getKey(), tokens.hash(data.at(e.getKey())));
             if (same) {
                 kept++;
             } else if (prefill.locked().get(e.getKey())) {

@@ -70,7 +70,7 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
     }
 
     @Test
-    void oldIncompleteRecordGivesYearOnlyBirthDateAndThreeLevelAddressAndLeavesTheRestEmpty() {
+    void oldIncompleteRecordGivesYearOnlyBirthDateAndItsOldAddressInThe2025UnitsAndLeavesTheRestEmpty() {
         Answer a = prefill(FORM, token("tam"), "{}");
 
         assertThat(a.status()).isEqualTo(200);
@@ -79,10 +79,14 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
         assertThat(data.at("/applicant/dateOfBirth").asText()).isEqualTo("1948");
         assertThat(data.at("/applicant/ethnicity").asText()).isEqualTo("07");
         JsonNode residence = data.at("/applicant/permanentResidence");
+        // the old three-level address (district 183, commune 06193 Xã Thanh Lòa) comes in the units of 2025
         assertThat(residence.get("provinceCode").asText()).isEqualTo("20");
-        assertThat(residence.get("districtCode").asText()).isEqualTo("183");
-        assertThat(residence.get("communeCode").asText()).isEqualTo("06193");
-        assertThat(residence.get("text").asText()).isEqualTo("Thôn Nà Chuông, Xã Thanh Lòa, Huyện Cao Lộc, Tỉnh Lạng Sơn");
+        assertThat(residence.has("districtCode")).isFalse();
+        assertThat(residence.get("communeCode").asText()).isEqualTo("06211");
+        assertThat(residence.get("text").asText()).isEqualTo("Thôn Nà Chuông, Xã Cao Lộc, Tỉnh Lạng Sơn");
+        assertThat(residence.at("/legacy/districtCode").asText()).isEqualTo("183");
+        assertThat(residence.at("/legacy/communeCode").asText()).isEqualTo("06193");
+        assertThat(residence.at("/legacy/text").asText()).isEqualTo("Thôn Nà Chuông, Xã Thanh Lòa, Huyện Cao Lộc, Tỉnh Lạng Sơn");
         JsonNode fields = a.body().get("fields");
         for (String p : List.of("/applicant/currentResidence", "/father/fullName", "/father/dateOfBirth",
                 "/mother/fullName", "/spouse/fullName", "/spouse/dateOfBirth")) {
