@@ -129,7 +129,8 @@ class OpenApiAnswersIT extends GatewayTestSupport {
                 f.path("flags").forEach(flag -> flags.add(flag.asText()));
             });
         }
-        assertThat(sourceStatuses).contains("OK", "NOT_FOUND", "TIMEOUT", "UNAVAILABLE", "REJECTED", "INVALID_RESPONSE", "NOT_CONSENTED");
+        assertThat(sourceStatuses).contains("OK", "NOT_FOUND", "TIMEOUT", "UNAVAILABLE", "REJECTED", "INVALID_RESPONSE", "NOT_CONSENTED",
+                "SKIPPED");
         assertThat(fieldStatuses).contains("PREFILLED", "EMPTY", "SOURCE_FAILED", "NOT_CONSENTED", "CONFLICT");
         assertThat(flags).contains("ID_SEX_MISMATCH", "ID_BIRTH_YEAR_MISMATCH");
     }
