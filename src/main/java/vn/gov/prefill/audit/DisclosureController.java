@@ -17,6 +17,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.edge.problem.ApiProblem;
@@ -28,6 +35,7 @@ import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
  * the number of whoever else signed in never leaves.
  */
 @RestController
+@Tag(name = "Disclosures")
 class DisclosureController {
 
     static final int MAX_SIZE = 100;
@@ -42,13 +50,26 @@ class DisclosureController {
         this.citizens = citizens;
     }
 
+    @Schema(name = "DisclosurePage")
     record Page(int page, int size, long total, List<Item> items) { }
 
+    @Schema(name = "Disclosure")
     record Item(String at, String requestId, String client, Form form, String subjectRole, String actingFor, boolean readByYou,
                 Map<String, String> sources, List<String> releasedPointers, List<String> consentedSources) { }
 
+    @Schema(name = "DisclosedForm")
     record Form(String id, String version, String procedureCode) { }
 
+    @Operation(operationId = "myDisclosures", summary = "Who read my data",
+            description = "The disclosure log's records about the signed-in person (or organisation), newest first: "
+                    + "when, by which e-form client, for which form, from which registries, and which fields were released.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "one page of the records about you"),
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page, newest first",
+                        schema = @Schema(type = "integer", minimum = "0", maximum = "1000000", defaultValue = "0")),
+                @Parameter(name = "size", in = ParameterIn.QUERY, description = "records per page",
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))})
     @GetMapping(path = "/api/v1/me/disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
     Page mine(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
               @AuthenticationPrincipal Jwt jwt) {

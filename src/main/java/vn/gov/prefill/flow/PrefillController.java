@@ -17,6 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.gov.prefill.api.PrefillRequestBody;
 import vn.gov.prefill.audit.AuditUnavailableException;
 import vn.gov.prefill.audit.DisclosureLog;
 import vn.gov.prefill.form.FormCatalog;
@@ -29,6 +36,7 @@ import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.source.SourceCatalog;
 
 @RestController
+@Tag(name = "Prefill")
 class PrefillController {
 
     private static final Logger log = LoggerFactory.getLogger(PrefillController.class);
@@ -51,6 +59,16 @@ class PrefillController {
         this.prefillTokens = prefillTokens;
     }
 
+    @Operation(operationId = "prefill", summary = "Prefill a form from the registries",
+            description = "Reads the signed-in person's records (or, with actingFor, the child's or the enterprise's) from the "
+                    + "registries the form binds, and answers the form's data with the source and status of every bound field. "
+                    + "Answers 200 even when every registry failed: the citizen can still type. Every read is recorded in "
+                    + "the disclosure log before anything is released.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "the prefilled data, every bound field's status and "
+                    + "source, every registry's status, and the prefillToken to submit with"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PrefillRequestBody.class))))
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
     PrefillResponse prefill(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
                             @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {

@@ -48,7 +48,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*").permitAll()
                 .requestMatchers("/api/v1/demo/**").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/error").permitAll()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .oauth2ResourceServer(rs -> rs

@@ -15,6 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.gov.prefill.api.DemoToken;
+import vn.gov.prefill.api.DemoTokenRequestBody;
 import vn.gov.prefill.config.GatewayProperties;
 import vn.gov.prefill.mocks.DemoIdentityProvider;
 import vn.gov.prefill.mocks.Persona;
@@ -27,6 +34,7 @@ import vn.gov.prefill.domain.Identifiers;
  * there is no provider and these endpoints answer 404.
  */
 @RestController
+@Tag(name = "Demo identity")
 class DemoTokenController {
 
     private static final List<String> FIELDS = List.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
@@ -41,11 +49,21 @@ class DemoTokenController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "demoPersonas", summary = "List the personas of the mocks",
+            description = "The people and enterprises the mocked registries know, each reproducing a data situation or a fault.",
+            responses = @ApiResponse(responseCode = "200", description = "the personas of mocks/personas.json"))
     @GetMapping(path = "/api/v1/demo/personas", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Persona> personas() {
         return idp().personas();
     }
 
+    @Operation(operationId = "mintDemoToken", summary = "Sign in as a persona",
+            description = "Mints a citizen token signed by the embedded identity provider, for a persona, or for any "
+                    + "well-formed personal number (citizen account) or enterprise code (organisation account).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DemoTokenRequestBody.class))),
+            responses = @ApiResponse(responseCode = "200", description = "a signed token",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DemoToken.class))))
     @PostMapping(path = "/api/v1/demo/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> mint(@RequestBody(required = false) JsonNode request) {
         DemoIdentityProvider idp = idp();

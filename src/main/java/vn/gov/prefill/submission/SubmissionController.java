@@ -17,6 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.gov.prefill.api.SubmissionRequestBody;
 import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
@@ -32,6 +39,7 @@ import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
  * province's measure: the share of citizens who re-enter nothing).
  */
 @RestController
+@Tag(name = "Submissions")
 class SubmissionController {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionController.class);
@@ -50,10 +58,21 @@ class SubmissionController {
         this.meters = meters;
     }
 
+    @Schema(name = "Reuse")
     record Reuse(int bound, int prefilled, int kept, int changed) { }
 
+    @Schema(name = "SubmissionVerdict")
     record Verdict(boolean valid, Reuse reuse) { }
 
+    @Operation(operationId = "submit", summary = "Check a filled form before it is filed",
+            description = "Validates data against the form's JSON Schema and every locked value against the prefill the "
+                    + "prefillToken stands for. 200 with the reuse counts when all holds; 422 listing every violation by "
+                    + "JSON Pointer otherwise.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "valid: the data satisfies the form and every "
+                    + "locked value is unchanged; reuse counts how much of the prefill was kept"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SubmissionRequestBody.class))))
     @PostMapping(path = "/api/v1/forms/{formId}/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
     Verdict submit(@PathVariable String formId, @RequestBody(required = false) JsonNode body, @AuthenticationPrincipal Jwt jwt) {
         FormDefinition form = Forms.require(forms, formId);

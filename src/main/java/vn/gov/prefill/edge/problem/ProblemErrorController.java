@@ -10,11 +10,14 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Replaces Spring Boot's /error page: whatever reached the servlet container's error handling
  * (a status set with sendError before any controller ran) is answered as a problem document,
  * whatever the Accept header asked for.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

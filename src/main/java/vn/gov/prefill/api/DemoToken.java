@@ -1,0 +1,13 @@
+package vn.gov.prefill.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer of {@code POST /api/v1/demo/tokens} as the OpenAPI document shows it; the controller answers a map. */
+@Schema(name = "DemoToken", requiredProperties = {"access_token", "token_type", "expires_in", "persona"})
+public record DemoToken(
+        @JsonProperty("access_token") @Schema(description = "send it as Authorization: Bearer …") String accessToken,
+        @JsonProperty("token_type") @Schema(allowableValues = "Bearer") String tokenType,
+        @JsonProperty("expires_in") @Schema(description = "seconds") long expiresIn,
+        @Schema(description = "the persona's id, or ad-hoc for a citizenId or enterpriseCode") String persona) { }
