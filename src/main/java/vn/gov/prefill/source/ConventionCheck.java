@@ -38,7 +38,7 @@ class ConventionCheck {
             try {
                 conventions.convention(camel.resolvePropertyPlaceholders(text.toString()));
             } catch (IllegalArgumentException e) {
-                broken.add("route " + route.getRouteId() + " (" + location(route) + "): parameter " + PARAMETER + ": " + e.getMessage());
+                broken.add(location(route) + ": templatedRoute " + route.getRouteId() + ": parameter " + PARAMETER + ": " + e.getMessage());
             }
         }
         if (!broken.isEmpty()) {
@@ -47,6 +47,7 @@ class ConventionCheck {
     }
 
     private static String location(RouteDefinition route) {
+        // Camel keeps no file for routes made from a template; the route id is unique across routes/
         return route.getResource() == null ? "routes/" : route.getResource().getLocation();
     }
 }

@@ -91,6 +91,19 @@ class RegistryFromFilesIT {
         }
     }
 
+    @Test
+    void aConventionThatDoesNotReadStopsStartNamingTheRouteAndTheRule() throws Exception {
+        overlay(LaunchedGateway.workingCopy(dir));
+        Path route = dir.resolve("routes/sources/vehicles.yaml");
+        Files.writeString(route, Files.readString(route).replace("/ketQua = LOI -> UNAVAILABLE", "/ketQua = LOI -> BROKEN"));
+        try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime(),
+                "--logging.structured.format.console=")) {
+            assertThat(gateway.awaitExit(START)).as(gateway.output()).isNotEqualTo(0).isNotEqualTo(-1);
+            assertThat(gateway.output()).contains("templatedRoute source-vehicles: parameter convention")
+                    .contains("convention rule '/ketQua = LOI -> BROKEN'");
+        }
+    }
+
     private static void overlay(Path workDir) throws IOException {
         try (Stream<Path> files = Files.walk(NEW_FILES)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
