@@ -35,4 +35,10 @@ final class AnswerSupport {
         exchange.setProperty(OUTCOME, ReadStatus.NOT_FOUND.name());
         exchange.getMessage().setBody(null);
     }
+
+    /** The registry's Retry-After, reduced to characters a log line can carry. */
+    static String retryAfter(Exchange exchange) {
+        String value = exchange.getMessage().getHeader("Retry-After", String.class);
+        return value == null ? "absent" : value.replaceAll("[^0-9A-Za-z ,:]", "");
+    }
 }

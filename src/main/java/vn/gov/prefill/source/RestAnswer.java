@@ -37,15 +37,10 @@ public class RestAnswer {
             case 404 -> AnswerSupport.notFound(exchange);
             case 400, 401, 403 -> throw new RegistryException.Rejected("HTTP " + status + " (request refused)");
             case 429 -> throw new RegistryException.Rejected("HTTP 429 over quota, Retry-After "
-                    + retryAfter(exchange) + " (not retried within the deadline)");
+                    + AnswerSupport.retryAfter(exchange) + " (not retried within the deadline)");
             default -> throw status >= 500 || status == 0
                     ? new RegistryException.Unavailable("HTTP " + status)
                     : new RegistryException.InvalidAnswer("unexpected HTTP " + status);
         }
-    }
-
-    private static String retryAfter(Exchange exchange) {
-        String value = exchange.getMessage().getHeader("Retry-After", String.class);
-        return value == null ? "absent" : value.replaceAll("[^0-9A-Za-z ,:]", "");
     }
 }
