@@ -26,8 +26,11 @@ public final class RecordPlan {
     /** The caller, the only subject known before any read. */
     public static final String SELF = "self";
 
-    /** A read of {@code source} through {@code endpoint} (null: the source's own route) about every subject named {@code subject}. */
-    public record Lookup(String source, String endpoint, String subject) { }
+    /**
+     * A read of {@code source} through {@code endpoint} about every subject named {@code subject}; null
+     * {@code endpoint} and {@code key}: the source's own route and key.
+     */
+    public record Lookup(String source, String endpoint, SourceCatalog.KeyKind key, String subject) { }
 
     /**
      * The subjects named {@code name}: one per element of the array at {@code each} (null: the record
@@ -90,7 +93,7 @@ public final class RecordPlan {
             for (Found s : subjects) {
                 if (consented != null && !consented.contains(lookup.source())) {
                     byFound.put(s, SourceOutcome.of(lookup.source(), ReadStatus.NOT_CONSENTED, 0, null));
-                } else if (sources.get(lookup.source()).key().problemWith(s.id()) != null) {
+                } else if ((lookup.key() == null ? sources.get(lookup.source()).key() : lookup.key()).problemWith(s.id()) != null) {
                     byFound.put(s, SourceOutcome.of(lookup.source(), ReadStatus.SKIPPED, 0, BindingPlan.SUBJECT_ABSENT));
                 } else {
                     wave.add(new Fetch(lookup, s));

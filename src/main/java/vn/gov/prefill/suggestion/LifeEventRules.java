@@ -61,7 +61,7 @@ class LifeEventRules {
         return out;
     }
 
-    /** {@code {"<source>/<route>": {"endpoint": "direct:…", "record": <JSON Schema of its normalised record>}}}. */
+    /** {@code {"<source>/<route>": {"endpoint": "direct:…", "key": "citizenId", "record": <JSON Schema of its normalised record>}}}. */
     private static Map<String, RuleReader.Route> routes(Path file, ObjectMapper json, SourceCatalog sources, List<String> errors) {
         Map<String, RuleReader.Route> out = new LinkedHashMap<>();
         if (!Files.exists(file)) {
@@ -83,8 +83,12 @@ class LifeEventRules {
                 errors.add(file + ": /" + e.getKey().replace("/", "~1") + "/endpoint: must be a direct:source-" + source + "… route");
             } else if (!e.getValue().path("record").isObject()) {
                 errors.add(file + ": /" + e.getKey().replace("/", "~1") + "/record: required: the JSON Schema of the route's record");
+            } else if (!"citizenId".equals(e.getValue().path("key").asText()) && !"enterpriseCode".equals(e.getValue().path("key").asText())) {
+                errors.add(file + ": /" + e.getKey().replace("/", "~1") + "/key: must be \"citizenId\" or \"enterpriseCode\": what the route is asked by");
             } else {
-                out.put(e.getKey(), new RuleReader.Route(endpoint, e.getValue().get("record")));
+                SourceCatalog.KeyKind key = "citizenId".equals(e.getValue().path("key").asText()) ? SourceCatalog.KeyKind.CITIZEN_ID
+                        : SourceCatalog.KeyKind.ENTERPRISE_CODE;
+                out.put(e.getKey(), new RuleReader.Route(endpoint, key, e.getValue().get("record")));
             }
         });
         return out;

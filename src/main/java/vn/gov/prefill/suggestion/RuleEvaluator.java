@@ -95,14 +95,22 @@ final class RuleEvaluator {
         Matcher m = PLACEHOLDER.matcher(rule.reason());
         while (m.find()) {
             Object value = logic.apply(rule.values().get(m.group(1)), data);
-            m.appendReplacement(reason, Matcher.quoteReplacement(value == null ? "" : String.valueOf(value)));
+            m.appendReplacement(reason, Matcher.quoteReplacement(text(value)));
         }
         m.appendTail(reason);
         // a suggestion for oneself is about the caller, whoever else its condition looked at
         String about = rule.actingFor() == null ? self.id() : subject.id();
         return new Suggestion(rule.lifeEvent() + ":" + about, rule.lifeEvent(), rule.title(), rule.procedureCode(), rule.formId(),
-                actingFor, reason.toString(), evidence(rule, plan, self, subject), due == null ? null : String.valueOf(due), null,
+                actingFor, reason.toString(), evidence(rule, plan, self, subject), due == null ? null : text(due), null,
                 about);
+    }
+
+    /** JsonLogic's numbers are doubles: an age reads 25, not 25.0. */
+    private static String text(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return Long.toString(d.longValue());
+        }
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static List<Suggestion.Evidence> evidence(LifeEventRule rule, RecordPlan plan, RecordPlan.Found self, RecordPlan.Found subject) {

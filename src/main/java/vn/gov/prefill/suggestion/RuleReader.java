@@ -31,7 +31,7 @@ final class RuleReader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     /** A route of a registry other than its own, as {@code rules/routes.json} declares it. */
-    record Route(String endpoint, JsonNode schema) { }
+    record Route(String endpoint, SourceCatalog.KeyKind key, JsonNode schema) { }
 
     private final Path file;
     private final ObjectMapper json;
@@ -162,14 +162,14 @@ final class RuleReader {
             error(pointer + "/source", "unknown source '" + source + "' (known: " + String.join(", ", sources.names()) + ")");
             return null;
         }
-        if (RecordPlan.SELF.equals(subject) && sources.get(source).key() != SourceCatalog.KeyKind.CITIZEN_ID) {
+        String route = node.hasNonNull("route") ? node.get("route").asText() : null;
+        if (route == null && RecordPlan.SELF.equals(subject) && sources.get(source).key() != SourceCatalog.KeyKind.CITIZEN_ID) {
             error(pointer + "/source", "source '" + source + "' is keyed by " + sources.get(source).key() + ", which the caller is not");
             return null;
         }
-        String route = node.hasNonNull("route") ? node.get("route").asText() : null;
         RecordPlan.Lookup lookup;
         if (route == null) {
-            lookup = new RecordPlan.Lookup(source, null, subject);
+            lookup = new RecordPlan.Lookup(source, null, null, subject);
             schemas.put(key(lookup), sources.get(source).schema());
         } else {
             Route r = routes.get(source + "/" + route);
@@ -177,7 +177,7 @@ final class RuleReader {
                 error(pointer + "/route", "unknown route '" + route + "' of " + source + " (rules/routes.json: " + String.join(", ", routes.keySet()) + ")");
                 return null;
             }
-            lookup = new RecordPlan.Lookup(source, r.endpoint(), subject);
+            lookup = new RecordPlan.Lookup(source, r.endpoint(), r.key(), subject);
             schemas.put(key(lookup), r.schema());
         }
         return lookup;

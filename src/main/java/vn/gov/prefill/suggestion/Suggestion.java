@@ -6,7 +6,12 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One suggestion of the answer (GATEWAY-API.md, "Suggestions"); {@code subjectId} (not answered) is whom it is for. */
+/**
+ * One suggestion of the answer (GATEWAY-API.md, "Suggestions"); {@code subjectId} (not answered) is whom
+ * it is for. {@code formId}, {@code actingFor}, {@code dueBy} and {@code readiness} are answered as null
+ * when there is none.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record Suggestion(String id, String lifeEvent, String title, String procedureCode, String formId, Map<String, String> actingFor,
                   String reason, List<Evidence> evidence, String dueBy, Readiness readiness, @JsonIgnore String subjectId) {
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,7 @@ class SuggestionIndicators {
         }
     };
 
+    @Autowired
     SuggestionIndicators(MeterRegistry meters) {
         this(meters, Clock.systemUTC());
     }
