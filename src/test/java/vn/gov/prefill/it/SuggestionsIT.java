@@ -190,6 +190,9 @@ class SuggestionsIT extends GatewayTestSupport {
         assertThat(found.get(0).get("reason").asText()).isEqualTo("Bạn đủ 25 tuổi vào ngày " + VN.format(due) + ": cần cấp đổi thẻ căn cước");
         assertThat(found.get(0).get("actingFor").isNull()).isTrue();
         assertThat(of(vy, "HEALTH_INSURANCE_RENEWAL")).as("her card ends in 20 days").hasSize(1);
+        Answer tam = suggestions("tam", "");
+        assertThat(of(tam, "ID_CARD_RENEWAL")).as("a year-only birth date names no birthday").isEmpty();
+        assertThat(of(tam, "HEALTH_INSURANCE_RENEWAL")).as("no insurance record").isEmpty();
 
         LocalDate next = HOA_BORN.withYear(today().getYear());
         if (next.isBefore(today())) {
