@@ -76,6 +76,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void suggestionsKnowNoCamelAndOfTheFlowOnlyThatAPrefillHappened() {
+        noClasses().that().resideInAPackage("vn.gov.prefill.suggestion..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "com.github.tomakehurst.wiremock..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("flow classes other than PrefillCompleted",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("vn.gov.prefill.flow")
+                                && !c.getSimpleName().equals("PrefillCompleted")))
+                .check(GATEWAY);
+    }
+
+    @Test
     void domainRulesAndTheEdgeDependOnNoFeature() {
         classes().that().resideInAPackage("vn.gov.prefill.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("vn.gov.prefill.domain..", "java..")

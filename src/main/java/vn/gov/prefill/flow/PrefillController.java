@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,9 +48,11 @@ class PrefillController {
     private final PrefillService service;
     private final DisclosureLog disclosures;
     private final PrefillTokens prefillTokens;
+    private final ApplicationEventPublisher events;
 
     PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
-                      DisclosureLog disclosures, PrefillTokens prefillTokens) {
+                      DisclosureLog disclosures, PrefillTokens prefillTokens, ApplicationEventPublisher events) {
+        this.events = events;
         this.forms = forms;
         this.sources = sources;
         this.citizens = citizens;
@@ -94,6 +97,7 @@ class PrefillController {
                     List.of(), Map.of("Retry-After", "5"));
         }
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
+        events.publishEvent(new PrefillCompleted(form.id(), person, request.actingFor() == null ? null : request.actingFor().id()));
         return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));
     }
 }
