@@ -23,6 +23,7 @@ import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.indicators.IndicatorLog;
 import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.edge.problem.ApiProblem;
 import vn.gov.prefill.edge.RequestIds;
@@ -39,9 +40,11 @@ class PrefillController {
     private final PrefillService service;
     private final DisclosureLog disclosures;
     private final PrefillTokens prefillTokens;
+    private final IndicatorLog indicators;
 
     PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
-                      DisclosureLog disclosures, PrefillTokens prefillTokens) {
+                      DisclosureLog disclosures, PrefillTokens prefillTokens, IndicatorLog indicators) {
+        this.indicators = indicators;
         this.forms = forms;
         this.sources = sources;
         this.citizens = citizens;
@@ -54,6 +57,7 @@ class PrefillController {
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
     PrefillResponse prefill(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
                             @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        long started = System.nanoTime();
         long deadline = service.deadlineFromNow();
         FormDefinition form = Forms.require(forms, formId);
         Citizen citizen = citizens.of(jwt);
@@ -75,6 +79,7 @@ class PrefillController {
                     "the read could not be recorded, so no data is released; try again shortly",
                     List.of(), Map.of("Retry-After", "5"));
         }
+        indicators.prefilled(form, result.response().fields(), result.response().sources(), started);
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));
     }

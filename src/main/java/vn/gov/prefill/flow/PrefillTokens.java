@@ -39,7 +39,7 @@ public class PrefillTokens {
 
     /** What a verified token says. */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
-                            Map<String, Boolean> locked) { }
+                            Map<String, Boolean> locked, java.time.Instant issuedAt) { }
 
     private final byte[] secret;
     private final Duration lifetime;
@@ -75,6 +75,7 @@ public class PrefillTokens {
                 .claim("rid", response.requestId())
                 .claim("bound", response.fields().size())
                 .claim("values", values)
+                .issueTime(new Date())
                 .expirationTime(new Date(System.currentTimeMillis() + lifetime.toMillis()))
                 .build();
         try {
@@ -107,7 +108,8 @@ public class PrefillTokens {
                 locked.put(pointer, Boolean.TRUE.equals(entry.get("l")));
             });
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
-                    claims.getIntegerClaim("bound"), hashes, locked);
+                    claims.getIntegerClaim("bound"), hashes, locked,
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
         } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
             return null;
         }

@@ -66,6 +66,11 @@ abstract class GatewayTestSupport {
         return token(Map.of("persona", persona));
     }
 
+    /** An operator's token (roles: OPERATOR), minted through the API. */
+    String operatorToken() {
+        return token(Map.of("operator", true));
+    }
+
     String token(Map<String, Object> request) {
         try {
             Answer a = call("POST", "/api/v1/demo/tokens", null, "application/json", JSON.writeValueAsString(request));
