@@ -8,7 +8,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Requests that arrived on the internal {@code management.server.port}, when actuator has one of its
  * own: that port is for the operators' network (their Prometheus), not for the e-forms' clients.
- * Spring Boot publishes the port it bound as {@code local.management.port}.
+ * Spring Boot publishes the port it bound as {@code local.management.port} (an alias of
+ * {@code local.server.port} when actuator shares the API's port).
  */
 final class ManagementPort implements RequestMatcher {
 
@@ -21,6 +22,7 @@ final class ManagementPort implements RequestMatcher {
     @Override
     public boolean matches(HttpServletRequest request) {
         Integer port = environment.getProperty("local.management.port", Integer.class);
-        return port != null && port > 0 && port == request.getLocalPort();
+        Integer api = environment.getProperty("local.server.port", Integer.class);
+        return port != null && port > 0 && !port.equals(api) && port == request.getLocalPort();
     }
 }

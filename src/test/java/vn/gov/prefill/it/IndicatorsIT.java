@@ -25,6 +25,7 @@ class IndicatorsIT extends GatewayTestSupport {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int REPLAY_DAYS_AGO = 1500;
     static final int LONELY_DAYS_AGO = 1600;
+    static final int CSV_DAYS_AGO = 1700;
 
     Answer send(String method, String path, String token, String body, int daysAgo) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -179,8 +180,11 @@ class IndicatorsIT extends GatewayTestSupport {
 
     @Test
     void theCsvExportHasTheSameFigures() throws Exception {
+        String hoa = token("hoa");
+        ObjectNode asIs = prefilled(hoa, CSV_DAYS_AGO, new java.util.ArrayList<>());
+        assertThat(send("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, asIs.toString(), CSV_DAYS_AGO).status()).isEqualTo(200);
         String operator = operatorToken();
-        String period = "?from=" + day(REPLAY_DAYS_AGO) + "&to=" + day(REPLAY_DAYS_AGO);
+        String period = "?from=" + day(CSV_DAYS_AGO) + "&to=" + day(CSV_DAYS_AGO);
         JsonNode json = call("GET", "/api/v1/admin/indicators" + period, operator, null, null).body();
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/admin/indicators.csv" + period)).header("Authorization", "Bearer " + operator).build(),
@@ -196,7 +200,11 @@ class IndicatorsIT extends GatewayTestSupport {
         for (String column : List.of("prefills", "submissions", "validSubmissions", "bound", "prefilled", "kept", "changed")) {
             assertThat(total.get(header.indexOf(column))).as(column).isEqualTo(json.at("/total/" + column).asText());
         }
-        assertThat(total.get(header.indexOf("reuse"))).isEqualTo(json.at("/total/reuse").asText());
+        assertThat(total.get(header.indexOf("reuse"))).isEqualTo("1.0").isEqualTo(json.at("/total/reuse").asText());
+        // a share with nothing to divide is an empty cell
+        List<String> idle = List.of(lines.stream().filter(l -> l.startsWith("form,enterprise-change-notice,")).findFirst()
+                .orElseThrow().split(",", -1));
+        assertThat(idle.get(header.indexOf("reuse"))).isEmpty();
         assertThat(lines).anyMatch(l -> l.startsWith("form," + FORM + ","));
         assertThat(lines).anyMatch(l -> l.startsWith("source,population,"));
         assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size());

@@ -24,10 +24,16 @@ class MetricsIT extends GatewayTestSupport {
     record Sample(String name, List<String[]> labels) { }
 
     List<Sample> scrape() {
-        Answer a = call("GET", "/actuator/prometheus", operatorToken(), null, null);
-        assertThat(a.status()).isEqualTo(200);
+        java.net.http.HttpResponse<String> a;
+        try {
+            a = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + operatorToken()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(a.statusCode()).isEqualTo(200);
         List<Sample> samples = new ArrayList<>();
-        a.raw().body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
+        a.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
             Matcher m = SAMPLE.matcher(line);
             assertThat(m.matches()).as(line).isTrue();
             List<String[]> labels = new ArrayList<>();

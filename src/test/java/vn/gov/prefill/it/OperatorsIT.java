@@ -64,7 +64,7 @@ class OperatorsIT extends GatewayTestSupport {
     void operatorsReachEveryOperatorEndpoint() {
         String operator = operatorToken();
         for (String path : OPERATOR_ONLY) {
-            assertThat(call("GET", path, operator, null, null).status()).as(path).isEqualTo(200);
+            assertThat(statusOf(path, operator)).as(path).isEqualTo(200);
         }
     }
 
@@ -87,10 +87,12 @@ class OperatorsIT extends GatewayTestSupport {
         Answer anonymous = call("GET", "/actuator/health", null, null, null);
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.body().get("status").asText()).isIn("UP", "DEGRADED");
-        assertThat(anonymous.body().size()).as(anonymous.body().toString()).isEqualTo(1);
+        // the status, and the names of the probes' groups: no components, no details, no disk path
+        assertThat(anonymous.body().fieldNames()).toIterable().isSubsetOf("status", "groups");
+        assertThat(anonymous.raw().body()).doesNotContain("path").doesNotContain("diskSpace").doesNotContain("registries");
         Answer citizen = call("GET", "/actuator/health", token("hoa"), null, null);
-        assertThat(citizen.body().size()).as(citizen.body().toString()).isEqualTo(1);
-        assertThat(call("GET", "/actuator/health/readiness", null, null, null).body().size()).isEqualTo(1);
+        assertThat(citizen.body().fieldNames()).toIterable().isSubsetOf("status", "groups");
+        assertThat(call("GET", "/actuator/health/readiness", null, null, null).body().fieldNames()).toIterable().containsExactly("status");
 
         Answer operator = call("GET", "/actuator/health", operatorToken(), null, null);
         assertThat(operator.body().has("components")).isTrue();
