@@ -24,13 +24,13 @@ CASES=(
   'lan|criminal-record-request|{}|{"purpose": "Bổ sung hồ sơ", "certificateType": 1}'
   'thu|criminal-record-request|{}|{"purpose": "Xin việc", "certificateType": 2}'
   'tam|criminal-record-request|{}|{"purpose": "Định cư", "certificateType": 1}'
-  'hoa|residence-change|{}|{}'
-  'hoa|household-business-registration|{}|{}'
-  'binh|birth-registration|{}|{}'
+  'hoa|residence-change|{}|{"request": "Đăng ký thường trú tại chỗ ở mới"}'
+  'hoa|household-business-registration|{}|{"business": {"name": "Hộ kinh doanh Hoa Sen", "location": "Phường Kinh Bắc, Tỉnh Bắc Ninh", "capital": 50000000, "workers": 2, "startDate": "2026-01-05", "lines": [{"code": "5610", "name": "Nhà hàng và dịch vụ ăn uống", "main": true}]}}'
+  'binh|birth-registration|{}|{"child": {"fullName": "TRẦN MINH KHÔI", "dateOfBirth": "2026-10-02", "sex": "NAM", "ethnicity": "01", "nationality": "VN", "placeOfBirth": "Bệnh viện Sản - Nhi Bắc Ninh"}}'
   'hoa|child-health-insurance|{"actingFor": {"type": "CHILD", "citizenId": "027224009876"}}|{}'
-  'binh|enterprise-change-notice|{"actingFor": {"type": "ENTERPRISE", "enterpriseCode": "0100233488"}}|{}'
-  'lan|enterprise-change-notice|{"actingFor": {"type": "ENTERPRISE", "enterpriseCode": "0101987657"}}|{}'
-  'insurance-fault|household-business-registration|{}|{}'
+  'binh|enterprise-change-notice|{"actingFor": {"type": "ENTERPRISE", "enterpriseCode": "0100233488"}}|{"changes": "Thay đổi địa chỉ trụ sở chính"}'
+  'lan|enterprise-change-notice|{"actingFor": {"type": "ENTERPRISE", "enterpriseCode": "0101987657"}}|{"changes": "Thay đổi địa chỉ trụ sở chính"}'
+  'insurance-fault|household-business-registration|{}|{"business": {"name": "Hộ kinh doanh Hoa Sen", "location": "Phường Kinh Bắc, Tỉnh Bắc Ninh", "capital": 50000000, "workers": 2, "startDate": "2026-01-05", "lines": [{"code": "5610", "name": "Nhà hàng và dịch vụ ăn uống", "main": true}]}}'
   'population-fault|criminal-record-request|{}|{"purpose": "Xin việc", "certificateType": 1}'
 )
 
@@ -49,11 +49,11 @@ for ((day = 30 * MONTHS - 1; day >= 0; day--)); do
     ptoken=$(jq -r '.prefillToken // empty' <<<"$answer")
     # one in eight leaves without submitting
     [ -z "$ptoken" ] || (( RANDOM % 8 == 0 )) && continue
-    # the citizen completes the form; one in five re-enters an unlocked field the registry had filled
+    # the citizen completes the form; one in five re-types the current residence the registry had filled
     data=$(jq --argjson extra "$extra" '.data * $extra' <<<"$answer")
     if (( RANDOM % 5 == 0 )); then
-      pointer=$(jq -r '[.fields | to_entries[] | select(.value.status == "PREFILLED" and (.value.locked | not) and (.value.value | type) == "string" and (.key | test("/[0-9]+(/|$)") | not)) | .key][0] // empty' <<<"$answer")
-      [ -n "$pointer" ] && data=$(jq --arg p "$pointer" 'setpath($p | ltrimstr("/") | split("/"); getpath($p | ltrimstr("/") | split("/")) + " (sửa)")' <<<"$data")
+      data=$(jq 'if (.applicant.currentResidence? // null) != null
+                 then .applicant.currentResidence = {"text": "Số 1 phố Mới, Phường Kinh Bắc, Tỉnh Bắc Ninh"} else . end' <<<"$data")
     fi
     code=$(jq -n --argjson d "$data" --arg t "$ptoken" '{data: $d, prefillToken: $t}' |
       curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/forms/$form/submissions" \
