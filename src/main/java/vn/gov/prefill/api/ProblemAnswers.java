@@ -32,6 +32,9 @@ public class ProblemAnswers implements OpenApiCustomizer {
     private static final String RATE_LIMITED = "`rate-limited`: over the per-person or per-client requests per minute "
             + "(gateway.rate-limits); Retry-After says when to come back";
     private static final String UNKNOWN_FORM = "`unknown-form`: no form with this id (GET /api/v1/forms lists them)";
+    private static final String PERIOD = "`invalid-parameter`: from or to is not a date yyyy-MM-dd, to is before from, "
+            + "or the period is longer than 366 days";
+    private static final String NOT_OPERATOR = "`forbidden`: the token's roles claim does not hold the operator role";
     private static final String MOCKS_OFF = "`not-found`: demo identities exist only while gateway.mocks.enabled is true";
 
     private static final Map<String, Map<Integer, String>> ANSWERS = Map.of(
@@ -67,6 +70,20 @@ public class ProblemAnswers implements OpenApiCustomizer {
                     401, UNAUTHENTICATED,
                     429, RATE_LIMITED,
                     503, "`audit-unavailable`: the disclosure log cannot be read right now (fail closed)"),
+            "mySuggestions", answers(
+                    400, "`invalid-parameter`: sources names a source the gateway does not know",
+                    401, UNAUTHENTICATED,
+                    403, "`organisation-account`: suggestions follow a person's life events",
+                    429, RATE_LIMITED,
+                    503, "`audit-unavailable`: the reads cannot be recorded, so nothing is released"),
+            "indicators", answers(
+                    400, PERIOD,
+                    401, UNAUTHENTICATED,
+                    403, NOT_OPERATOR),
+            "indicatorsCsv", answers(
+                    400, PERIOD,
+                    401, UNAUTHENTICATED,
+                    403, NOT_OPERATOR),
             "mintDemoToken", answers(
                     400, "`malformed-json`; `invalid-request`: not exactly one of persona, citizenId, enterpriseCode; an "
                             + "unknown persona; a malformed number; loa or expiresInSeconds out of range; an unknown property",

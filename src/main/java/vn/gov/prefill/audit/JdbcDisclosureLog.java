@@ -14,8 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +49,17 @@ class JdbcDisclosureLog implements DisclosureLog {
     private final TransactionTemplate transactions;
     private final ReentrantLock appendLock = new ReentrantLock(true);
 
+    private final MeterRegistry meters;
+    private static final java.time.Duration[] APPEND_BUCKETS = java.util.stream.LongStream.of(5, 10, 25, 50, 100, 250, 500, 1000, 5000)
+            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
+
     JdbcDisclosureLog(DataSource dataSource) {
+        this(dataSource, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    JdbcDisclosureLog(DataSource dataSource, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -56,6 +71,21 @@ class JdbcDisclosureLog implements DisclosureLog {
             return;
         }
         List<LoggedDisclosure> unchained = disclosures.stream().map(JdbcDisclosureLog::unchained).toList();
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            appendInTurn(unchained);
+            outcome = "ok";
+        } finally {
+            Timer.builder("gateway.audit.append.duration").description("Appends to the disclosure log, waiting for the turn included")
+                    .tag("outcome", outcome).serviceLevelObjectives(APPEND_BUCKETS).register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            DistributionSummary.builder("gateway.audit.append.batch").description("Records per append to the disclosure log")
+                    .baseUnit("records").register(meters).record(unchained.size());
+        }
+    }
+
+    private void appendInTurn(List<LoggedDisclosure> unchained) {
         boolean locked;
         try {
             locked = appendLock.tryLock(TIMEOUT_SECONDS, TimeUnit.SECONDS);

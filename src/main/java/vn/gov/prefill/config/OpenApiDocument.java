@@ -36,10 +36,16 @@ class OpenApiDocument {
                         new Tag().name("Submissions").description("Check a filled form before it is filed: its schema, its "
                                 + "locked values, and how much of the prefill was kept."),
                         new Tag().name("Disclosures").description("Who read which of my data, when, for which form."),
+                        new Tag().name("Suggestions").description("The procedures the person's life events call for, found in "
+                                + "the registries, each with how much of its form is already filled."),
+                        new Tag().name("Indicators").description("The province's monthly indicators, for operators."),
                         new Tag().name("Demo identity").description("Sign in as a persona of the mocked registries; only "
                                 + "while gateway.mocks.enabled is true (404 otherwise).")))
                 .components(new Components().addSecuritySchemes("citizenToken", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("the citizen identity token of the national portal (VNeID), RS256")));
+                        .description("the citizen identity token of the national portal (VNeID), RS256"))
+                        .addSecuritySchemes("operatorToken", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("a token of the same identity provider whose roles claim holds OPERATOR")));
     }
 }

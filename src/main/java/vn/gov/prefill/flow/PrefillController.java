@@ -31,6 +31,7 @@ import vn.gov.prefill.form.FormCatalog;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.indicators.IndicatorLog;
 import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.edge.problem.ApiProblem;
 import vn.gov.prefill.edge.RequestIds;
@@ -49,10 +50,13 @@ class PrefillController {
     private final DisclosureLog disclosures;
     private final PrefillTokens prefillTokens;
     private final ApplicationEventPublisher events;
+    private final IndicatorLog indicators;
 
     PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
-                      DisclosureLog disclosures, PrefillTokens prefillTokens, ApplicationEventPublisher events) {
+                      DisclosureLog disclosures, PrefillTokens prefillTokens, ApplicationEventPublisher events,
+                      IndicatorLog indicators) {
         this.events = events;
+        this.indicators = indicators;
         this.forms = forms;
         this.sources = sources;
         this.citizens = citizens;
@@ -75,6 +79,7 @@ class PrefillController {
     @PostMapping(path = "/api/v1/forms/{formId}/prefill", produces = MediaType.APPLICATION_JSON_VALUE)
     PrefillResponse prefill(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
                             @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        long started = System.nanoTime();
         long deadline = service.deadlineFromNow();
         FormDefinition form = Forms.require(forms, formId);
         Citizen citizen = citizens.of(jwt);
@@ -96,6 +101,7 @@ class PrefillController {
                     "the read could not be recorded, so no data is released; try again shortly",
                     List.of(), Map.of("Retry-After", "5"));
         }
+        indicators.prefilled(form, result.response().fields(), result.response().sources(), started);
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         events.publishEvent(new PrefillCompleted(form.id(), person, request.actingFor() == null ? null : request.actingFor().id()));
         return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));

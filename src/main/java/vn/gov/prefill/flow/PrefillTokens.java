@@ -44,7 +44,7 @@ public class PrefillTokens {
      * address whose commune the gateway could not choose), the hashes of the values that change nothing.
      */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
-                            Map<String, Boolean> locked, Map<String, List<String>> completions) {
+                            Map<String, Boolean> locked, Map<String, List<String>> completions, java.time.Instant issuedAt) {
 
         /** Whether a submitted value with this hash keeps what was prefilled at {@code pointer}. */
         public boolean keeps(String pointer, String hash) {
@@ -91,6 +91,7 @@ public class PrefillTokens {
                 .claim("rid", response.requestId())
                 .claim("bound", response.fields().size())
                 .claim("values", values)
+                .issueTime(new Date())
                 .expirationTime(new Date(System.currentTimeMillis() + lifetime.toMillis()))
                 .build();
         try {
@@ -127,7 +128,8 @@ public class PrefillTokens {
                 }
             });
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
-                    claims.getIntegerClaim("bound"), hashes, locked, completions);
+                    claims.getIntegerClaim("bound"), hashes, locked, completions,
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
         } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
             return null;
         }

@@ -1,5 +1,7 @@
 package vn.gov.prefill.identity;
 
+import java.time.Instant;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -17,5 +19,17 @@ public class Citizens {
 
     public Citizen of(Jwt jwt) {
         return Citizen.from(jwt, security);
+    }
+
+    /** When the person signed in: the token's {@code auth_time} when the identity provider sends it, else its {@code iat}. */
+    public Instant signedInAt(Jwt jwt) {
+        Object authTime = jwt.getClaims().get("auth_time");
+        if (authTime instanceof Instant instant) {
+            return instant;
+        }
+        if (authTime instanceof Number seconds) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        return jwt.getIssuedAt();
     }
 }

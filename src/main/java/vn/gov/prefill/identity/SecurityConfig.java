@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,13 +42,18 @@ import vn.gov.prefill.domain.Identifiers;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, GatewayProperties properties, Citizens citizens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, GatewayProperties properties, Citizens citizens,
+                            OperatorRole operators, Environment environment) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
+                .requestMatchers(new ManagementPort(environment)).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*").permitAll()
                 .requestMatchers("/api/v1/demo/**").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/api/v1/admin/**").hasAuthority(OperatorRole.AUTHORITY)
+                // on the API port: health as a status (details only for operators), everything else operators only
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority(OperatorRole.AUTHORITY)
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
@@ -60,7 +66,7 @@ class SecurityConfig {
                 })
                 .accessDeniedHandler((request, response, e) -> problems.write(new ApiProblem(403, "forbidden",
                         "Forbidden", "this token may not do this"), request, response))
-                .jwt(jwt -> { }))
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(operators.authorities())))
             .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
                 response.setHeader("WWW-Authenticate", "Bearer");
                 problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",

@@ -1,6 +1,7 @@
 package vn.gov.prefill.mocks;
 
 import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.identity.OperatorRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +38,22 @@ import vn.gov.prefill.domain.Identifiers;
 @Tag(name = "Demo identity")
 class DemoTokenController {
 
-    private static final List<String> FIELDS = List.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
+    private static final List<String> FIELDS = List.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds",
+            "operator", "signedInSecondsAgo");
+    /** Who an operator token names when no persona is given: a provincial officer, not one of the personas. */
+    static final Persona OPERATOR = new Persona("operator", "provincial operator", "001080000900", "CÁN BỘ VẬN HÀNH",
+            Citizen.CITIZEN_ACCOUNT, "LoA2", null);
     /** The token's own claim names, accepted too. */
     private static final Map<String, String> ALIASES = Map.of("SoDinhDanh", "citizenId", "MaSoDoanhNghiep", "enterpriseCode",
             "acr", "loa", "aud", "audience");
     private final ObjectProvider<DemoIdentityProvider> provider;
     private final GatewayProperties properties;
+    private final OperatorRole operators;
 
-    DemoTokenController(ObjectProvider<DemoIdentityProvider> provider, GatewayProperties properties) {
+    DemoTokenController(ObjectProvider<DemoIdentityProvider> provider, GatewayProperties properties, OperatorRole operators) {
         this.provider = provider;
         this.properties = properties;
+        this.operators = operators;
     }
 
     @Operation(operationId = "demoPersonas", summary = "List the personas of the mocks",
@@ -79,7 +86,16 @@ class DemoTokenController {
                     List.of(new FieldError("/persona", "send {\"persona\": \"<id>\"}; GET /api/v1/demo/personas lists them")));
         }
         errors.addAll(FieldError.unknownProperties(body, "", FIELDS));
-        Persona persona = persona(idp, body, errors);
+        if (body.has("operator") && !body.path("operator").isBoolean()) {
+            errors.add(new FieldError("/operator", "must be true or false"));
+        }
+        boolean operator = body.path("operator").asBoolean(false);
+        long signedInAgo = body.path("signedInSecondsAgo").asLong(0);
+        if (signedInAgo < 0 || signedInAgo > 86400) {
+            errors.add(new FieldError("/signedInSecondsAgo", "must be between 0 and 86400"));
+        }
+        Persona persona = operator && !body.has("persona") && !body.has("citizenId") && !body.has("enterpriseCode")
+                ? OPERATOR : persona(idp, body, errors);
         String loa = body.path("loa").asText(null);
         if (loa != null && !List.of("LoA1", "LoA2").contains(loa)) {
             errors.add(new FieldError("/loa", "must be LoA1 or LoA2"));
@@ -96,12 +112,19 @@ class DemoTokenController {
             claims.put("acr", loa);
         }
         claims.put("azp", "demo-e-form");
+        claims.put("auth_time", java.time.Instant.now().getEpochSecond() - signedInAgo);
+        if (operator) {
+            claims.put(operators.claim(), List.of(operators.role()));
+        }
         String audience = body.path("audience").asText(properties.getSecurity().getAudience());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token", idp.sign(claims, audience, lifetime));
         out.put("token_type", "Bearer");
         out.put("expires_in", lifetime);
         out.put("persona", persona.id());
+        if (operator) {
+            out.put("roles", List.of(operators.role()));
+        }
         return out;
     }
 

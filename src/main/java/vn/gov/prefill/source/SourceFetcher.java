@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.prefill.config.GatewayProperties;
 
 /**
@@ -57,8 +58,11 @@ public class SourceFetcher implements RecordReader, DisposableBean {
     /** Per-registry protection. */
     record Guard(String source, CircuitBreaker breaker, ThreadPoolExecutor pool, long timeoutMs) { }
 
+    private final MeterRegistry meters;
+
     SourceFetcher(SourceCatalog catalog, GatewayProperties properties, CamelContext camel, ProducerTemplate producer,
-                  NdxpTokens tokens, ObjectMapper json) {
+                  NdxpTokens tokens, ObjectMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.catalog = catalog;
         this.camel = camel;
         this.producer = producer;
@@ -73,6 +77,7 @@ public class SourceFetcher implements RecordReader, DisposableBean {
                         + "' has no gateway.sources." + name + ".base-url");
             }
             guards.put(name, guard(name, config));
+            SourceMeters.bind(meters, guards.get(name).breaker(), guards.get(name).pool(), name);
         }
     }
 
@@ -114,6 +119,13 @@ public class SourceFetcher implements RecordReader, DisposableBean {
     /** As {@link #read(String, String, String, String, long)}, through another route of the same registry (a lookup). */
     public CompletableFuture<SourceOutcome> read(String source, String endpoint, String key, String requestId, String purpose,
                                                  long deadlineNanos) {
+        CompletableFuture<SourceOutcome> outcome = start(source, endpoint, key, requestId, purpose, deadlineNanos);
+        outcome.thenAccept(o -> SourceMeters.read(meters, o));
+        return outcome;
+    }
+
+    private CompletableFuture<SourceOutcome> start(String source, String endpoint, String key, String requestId, String purpose,
+                                                   long deadlineNanos) {
         Guard guard = guards.get(source);
         long start = System.nanoTime();
         long budgetMs = Math.min(guard.timeoutMs(), TimeUnit.NANOSECONDS.toMillis(deadlineNanos - start));

@@ -3,6 +3,8 @@ package vn.gov.prefill.submission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,6 +30,8 @@ import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.form.Forms;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.indicators.IndicatorLog;
+import vn.gov.prefill.indicators.SubmissionTally;
 import vn.gov.prefill.edge.problem.ApiProblem;
 import vn.gov.prefill.flow.PrefillTokens;
 import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
@@ -48,14 +51,14 @@ class SubmissionController {
     private final Citizens citizens;
     private final PrefillTokens tokens;
     private final FormValidator validator;
-    private final MeterRegistry meters;
+    private final IndicatorLog indicators;
 
-    SubmissionController(FormCatalog forms, Citizens citizens, PrefillTokens tokens, FormValidator validator, MeterRegistry meters) {
+    SubmissionController(FormCatalog forms, Citizens citizens, PrefillTokens tokens, FormValidator validator, IndicatorLog indicators) {
         this.forms = forms;
         this.citizens = citizens;
         this.tokens = tokens;
         this.validator = validator;
-        this.meters = meters;
+        this.indicators = indicators;
     }
 
     @Schema(name = "Reuse")
@@ -97,18 +100,22 @@ class SubmissionController {
                 errors.add(new FieldError(e.getKey(), "locked: the value from the register was changed"));
             }
         }
+        int prefilled = prefill.hashes().size();
+        indicators.submitted(form, violationKinds(errors), prefill.bound(), prefilled, kept, prefill.issuedAt(), citizens.signedInAt(jwt));
         if (!errors.isEmpty()) {
             boolean lockedOnly = errors.stream().allMatch(er -> er.message().startsWith("locked"));
             throw new ApiProblem(422, lockedOnly ? "locked-field-changed" : "invalid-submission", "Invalid submission",
                     errors.size() + " problem(s) in the submitted form; see errors", errors, Map.of());
         }
-        int prefilled = prefill.hashes().size();
         Reuse reuse = new Reuse(prefill.bound(), prefilled, kept, prefilled - kept);
-        meters.counter("prefill.reuse.fields", "form", form.id(), "outcome", "kept").increment(kept);
-        meters.counter("prefill.reuse.fields", "form", form.id(), "outcome", "changed").increment(prefilled - kept);
-        meters.counter("prefill.submissions", "form", form.id(), "reenteredNothing", String.valueOf(kept == prefilled)).increment();
         log.info("submission form={} bound={} prefilled={} kept={} changed={}", form.id(), reuse.bound(), prefilled, kept, reuse.changed());
         return new Verdict(true, reuse);
+    }
+
+    private static Set<String> violationKinds(List<FieldError> errors) {
+        Set<String> kinds = new TreeSet<>();
+        errors.forEach(e -> kinds.add(e.message().startsWith("locked") ? SubmissionTally.LOCKED : SubmissionTally.SCHEMA));
+        return kinds;
     }
 
     private PrefillTokens.Prefilled prefillOf(String token, FormDefinition form, Citizen citizen) {

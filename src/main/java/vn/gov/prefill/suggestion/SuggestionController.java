@@ -16,6 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import vn.gov.prefill.audit.AuditUnavailableException;
 import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.edge.problem.ApiProblem;
@@ -30,6 +38,7 @@ import vn.gov.prefill.source.SourceCatalog;
  * registries did; 503 when the reads cannot be recorded, and then nothing leaves.
  */
 @RestController
+@Tag(name = "Suggestions")
 class SuggestionController {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionController.class);
@@ -44,6 +53,16 @@ class SuggestionController {
         this.sources = sources;
     }
 
+    @Operation(operationId = "mySuggestions", summary = "What my life events call for",
+            description = "Reads the signed-in person's records (births, insurance, enterprises represented, own record), "
+                    + "evaluates the life-event rules and answers the procedures that are due, each with its evidence, dueBy, and "
+                    + "readiness: how many of the suggested form's bound fields the records would prefill. Always 200 when "
+                    + "allowed, even if every registry failed (see sources). Every read is in the disclosure log, purpose suggestions.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "the suggestions, and how each registry did"),
+            parameters = @Parameter(name = "sources", in = ParameterIn.QUERY, description = "comma-separated sources to read "
+                    + "(the consent); rules that need another source are not evaluated. Absent: every source the rules need",
+                    schema = @Schema(type = "string", example = "population,civil-status,insurance,business")))
     @GetMapping(path = "/api/v1/me/suggestions", produces = MediaType.APPLICATION_JSON_VALUE)
     SuggestionService.Answer suggestions(@RequestParam(required = false) List<String> sources, @AuthenticationPrincipal Jwt jwt,
                                          HttpServletRequest http) {

@@ -124,9 +124,14 @@ class AuditPostgresIT extends DisclosureChainContract {
             assertThat(binh.body().at("/items/0/readByYou").asBoolean()).isFalse();
             assertThat(binh.text()).doesNotContain("027190001234");
 
-            JsonNode chain = send(port, "GET", "/actuator/auditchain", null, null).body();
+            String operator = send(port, "POST", "/api/v1/demo/tokens", null, "{\"operator\": true}").body().get("access_token").asText();
+            JsonNode chain = send(port, "GET", "/actuator/auditchain", operator, null).body();
             assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
             assertThat(chain.get("records").asLong()).isEqualTo(4);
+            // the indicators live in the same PostgreSQL (V3__indicators.sql)
+            JsonNode indicators = send(port, "GET", "/api/v1/admin/indicators", operator, null).body();
+            assertThat(indicators.at("/total/prefills").asLong()).as(indicators.toString()).isEqualTo(1);
+            assertThat(indicators.at("/sources/0/source").asText()).isNotEmpty();
 
             // fail closed: the log cannot be written, nothing is released
             sql.execute("ALTER TABLE disclosure RENAME TO disclosure_offline");

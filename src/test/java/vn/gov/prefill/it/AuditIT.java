@@ -195,7 +195,7 @@ class AuditIT extends GatewayTestSupport {
     void theChainVerifiesThroughTheActuator() {
         prefill(FORM, token("hoa"), null);
 
-        Answer a = call("GET", "/actuator/auditchain", null, null, null);
+        Answer a = call("GET", "/actuator/auditchain", operatorToken(), null, null);
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().get("valid").asBoolean()).as(a.body().toString()).isTrue();
@@ -244,6 +244,6 @@ class AuditIT extends GatewayTestSupport {
 
         // and once the log is back, prefills are recorded again on a valid chain
         assertThat(prefill(FORM, token, null).status()).isEqualTo(200);
-        assertThat(call("GET", "/actuator/auditchain", null, null, null).body().get("valid").asBoolean()).isTrue();
+        assertThat(call("GET", "/actuator/auditchain", operatorToken(), null, null).body().get("valid").asBoolean()).isTrue();
     }
 }

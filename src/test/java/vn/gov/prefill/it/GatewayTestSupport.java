@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,6 +22,8 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
  * The gateway on a random port with its embedded mocks on another, driven over real HTTP. Every
  * integration test shares this one application context.
  */
+// metrics exported as in production: /actuator/prometheus is under test (MetricsIT)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms",
                 // the tests' own load is not what the limits are for (RateLimitsIT checks them with small ones)
@@ -61,9 +64,27 @@ abstract class GatewayTestSupport {
         }
     }
 
+    /** The status of a GET whatever its body (JSON, CSV or text). */
+    int statusOf(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token minted through the API, as a tester would. */
     String token(String persona) {
         return token(Map.of("persona", persona));
+    }
+
+    /** An operator's token (roles: OPERATOR), minted through the API. */
+    String operatorToken() {
+        return token(Map.of("operator", true));
     }
 
     String token(Map<String, Object> request) {

@@ -189,9 +189,13 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.has("security") && !op.get("security").isEmpty()).as("%s is public", public_).isFalse();
         }
         for (String signedIn : List.of("post /api/v1/forms/{formId}/prefill", "post /api/v1/forms/{formId}/submissions",
-                "get /api/v1/me/disclosures")) {
+                "get /api/v1/me/disclosures", "get /api/v1/me/suggestions")) {
             JsonNode op = operation(signedIn.split(" ")[0], signedIn.split(" ")[1]);
             assertThat(op.at("/security/0").has("citizenToken")).as("%s needs the citizen token", signedIn).isTrue();
+        }
+        for (String operator : List.of("get /api/v1/admin/indicators", "get /api/v1/admin/indicators.csv")) {
+            JsonNode op = operation(operator.split(" ")[0], operator.split(" ")[1]);
+            assertThat(op.at("/security/0").has("operatorToken")).as("%s needs the operator token", operator).isTrue();
         }
     }
 
@@ -204,7 +208,8 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.path("summary").asText()).as("%s has a summary", op.path("operationId")).isNotBlank();
             assertThat(op.path("description").asText()).as("%s has a description", op.path("operationId")).isNotBlank();
         }));
-        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Disclosures", "Demo identity");
+        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Disclosures", "Suggestions", "Indicators",
+                "Demo identity");
         assertThat(doc.get("tags").findValuesAsText("name")).as("every tag is described").containsAll(tags);
     }
 

@@ -90,7 +90,7 @@ class ResilienceIT extends GatewayTestSupport {
         assertThat(ms).isLessThan(500);
         // other registries keep their own breaker
         assertThat(fetcher.breaker("business").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(call("GET", "/actuator/health", null, null, null).body().at("/components/registries/status").asText())
+        assertThat(call("GET", "/actuator/health", operatorToken(), null, null).body().at("/components/registries/status").asText())
                 .isEqualTo("DEGRADED");
         assertThat(call("GET", "/actuator/health/readiness", null, null, null).status()).isEqualTo(200);
     }

@@ -1,0 +1,129 @@
+package vn.gov.prefill.indicators;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.form.FormCatalog;
+import vn.gov.prefill.source.SourceCatalog;
+
+/** The province's indicators, for operators ({@code /api/v1/admin/**} needs the operator role). */
+@RestController
+@Tag(name = "Indicators")
+class IndicatorController {
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final List<String> COLUMNS = List.of("scope", "id", "procedureCode", "from", "to", "prefills", "submissions",
+            "validSubmissions", "bound", "prefilled", "kept", "changed", "coverage", "reuse", "reenteredNothingShare",
+            "medianPrefillToSubmitSeconds", "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare",
+            "reads", "ok", "availability");
+
+    private final IndicatorStore store;
+    private final PrefillTallyQueue prefills;
+    private final FormCatalog forms;
+    private final SourceCatalog sources;
+    private final Clock clock = Clock.systemUTC();
+
+    IndicatorController(IndicatorStore store, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources) {
+        this.store = store;
+        this.prefills = prefills;
+        this.forms = forms;
+        this.sources = sources;
+    }
+
+    @Operation(operationId = "indicators", summary = "The province's indicators",
+            description = "Prefills and submissions recorded over the period, in total, per form and per source: coverage "
+                    + "(prefilled / bound), reuse (kept / bound over valid submissions after a prefill), the share that re-entered "
+                    + "nothing, the median prefill-to-submit seconds, and each registry's availability. A share with nothing to "
+                    + "divide is null. Operators only.",
+            security = @SecurityRequirement(name = "operatorToken"),
+            responses = @ApiResponse(responseCode = "200", description = "the indicators of the period"),
+            parameters = {
+                @Parameter(name = "from", in = ParameterIn.QUERY, description = "first day, yyyy-MM-dd in Asia/Ho_Chi_Minh (default: the 1st of this month)",
+                        schema = @Schema(type = "string", format = "date")),
+                @Parameter(name = "to", in = ParameterIn.QUERY, description = "last day, inclusive (default: the end of this month)",
+                        schema = @Schema(type = "string", format = "date"))})
+    @GetMapping(path = "/api/v1/admin/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    IndicatorReport indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return report(ReportPeriod.parse(from, to, clock));
+    }
+
+    /** The same figures, one row for the total, one per form and one per source, for the national monitoring system. */
+    @Operation(operationId = "indicatorsCsv", summary = "The province's indicators as CSV",
+            description = "The same figures as GET /api/v1/admin/indicators, one row for the total, one per form and one per "
+                    + "source, for the national monitoring system. Operators only.",
+            security = @SecurityRequirement(name = "operatorToken"),
+            responses = @ApiResponse(responseCode = "200", description = "text/csv, UTF-8, with a header row"),
+            parameters = {
+                @Parameter(name = "from", in = ParameterIn.QUERY, description = "first day, yyyy-MM-dd in Asia/Ho_Chi_Minh (default: the 1st of this month)",
+                        schema = @Schema(type = "string", format = "date")),
+                @Parameter(name = "to", in = ParameterIn.QUERY, description = "last day, inclusive (default: the end of this month)",
+                        schema = @Schema(type = "string", format = "date"))})
+    @GetMapping(path = "/api/v1/admin/indicators.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        IndicatorReport r = report(ReportPeriod.parse(from, to, clock));
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        row(out, "total", r, r.total());
+        r.forms().forEach(f -> row(out, "form", r, f));
+        for (IndicatorReport.SourceFigures s : r.sources()) {
+            line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, s.reads(), s.ok(), s.availability()));
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicators-" + r.from() + "-" + r.to() + ".csv\"")
+                .body(out.toString());
+    }
+
+    private IndicatorReport report(ReportPeriod period) {
+        // the tallies of prefills answered before this request are counted
+        prefills.flush(2000);
+        try {
+            List<IndicatorReport.Form> catalogue = forms.all().stream()
+                    .map(f -> new IndicatorReport.Form(f.id(), f.procedureCode())).toList();
+            return IndicatorReport.of(period.from(), period.to(), catalogue, store.prefills(period.start(), period.end()),
+                    store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()));
+        } catch (DataAccessException e) {
+            throw new ApiProblem(503, "audit-unavailable", "Indicators unavailable",
+                    "the audit database cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
+        }
+    }
+
+    private static void row(StringBuilder out, String scope, IndicatorReport r, IndicatorReport.Figures f) {
+        line(out, Stream.of(scope, f.formId(), f.procedureCode(), r.from(), r.to(), f.prefills(), f.submissions(),
+                f.validSubmissions(), f.bound(), f.prefilled(), f.kept(), f.changed(), f.coverage(), f.reuse(),
+                f.reenteredNothingShare(), f.medianPrefillToSubmitSeconds(), f.medianLoginToSubmitSeconds(),
+                f.loginToSubmitWithin5MinutesShare(), null, null, null));
+    }
+
+    private static void line(StringBuilder out, Stream<Object> cells) {
+        out.append(cells.map(IndicatorController::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    /** RFC 4180: empty for null, quoted when the text needs it. */
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.matches("[^\",\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

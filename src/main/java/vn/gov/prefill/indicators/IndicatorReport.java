@@ -1,0 +1,111 @@
+package vn.gov.prefill.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code GET /api/v1/admin/indicators}: the figures of a period, as GATEWAY-API.md ("Operators and
+ * indicators") fixes them. Shares are in [0, 1], rounded to 4 places, and null when there is nothing
+ * to divide.
+ */
+record IndicatorReport(String from, String to, Figures total, List<Figures> forms, List<SourceFigures> sources) {
+
+    /** The statuses that count as the source having answered: with a record, or that it holds none. */
+    static final List<String> ANSWERED = List.of("OK", "NOT_FOUND");
+    /** Statuses of reads that never reached the source (no consent, not needed): not reads. */
+    static final List<String> NOT_READ = List.of("NOT_CONSENTED", "SKIPPED");
+
+    /**
+     * One form's figures, or all forms' ({@code formId} and {@code procedureCode} then absent).
+     * {@code bound}, {@code prefilled}, {@code kept}, {@code changed}, the shares and the medians are over the
+     * valid submissions that followed a prefill.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String formId,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String procedureCode,
+                   long prefills, long submissions, long validSubmissions,
+                   long bound, long prefilled, long kept, long changed,
+                   Double coverage, Double reuse, Double reenteredNothingShare,
+                   Number medianPrefillToSubmitSeconds, Number medianLoginToSubmitSeconds, Double loginToSubmitWithin5MinutesShare) { }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses) { }
+
+    /** A form the report lists even when nothing happened to it in the period. */
+    record Form(String id, String procedureCode) { }
+
+    private static final long FIVE_MINUTES = 300;
+
+    static IndicatorReport of(LocalDate from, LocalDate to, Collection<Form> catalogue, List<IndicatorStore.PrefillCount> prefills,
+                              List<SubmissionTally> submissions, Collection<String> sourceNames,
+                              Map<String, Map<String, Long>> reads) {
+        Map<String, String> procedures = new LinkedHashMap<>();
+        catalogue.forEach(f -> procedures.put(f.id(), f.procedureCode()));
+        prefills.forEach(p -> procedures.putIfAbsent(p.formId(), p.procedureCode()));
+        submissions.forEach(s -> procedures.putIfAbsent(s.formId(), s.procedureCode()));
+        List<Figures> forms = new ArrayList<>();
+        procedures.forEach((id, procedure) -> forms.add(figures(id, procedure,
+                prefills.stream().filter(p -> p.formId().equals(id)).mapToLong(IndicatorStore.PrefillCount::prefills).sum(),
+                submissions.stream().filter(s -> s.formId().equals(id)).toList())));
+        Figures total = figures(null, null, prefills.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum(), submissions);
+        Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
+        sourceNames.forEach(name -> bySource.put(name, Map.of()));
+        bySource.putAll(reads);
+        List<SourceFigures> sources = new ArrayList<>();
+        bySource.forEach((name, statuses) -> sources.add(source(name, statuses)));
+        return new IndicatorReport(from.toString(), to.toString(), total, forms, sources);
+    }
+
+    static Figures figures(String formId, String procedureCode, long prefills, List<SubmissionTally> submissions) {
+        long valid = submissions.stream().filter(SubmissionTally::valid).count();
+        List<SubmissionTally> reused = submissions.stream().filter(s -> s.valid() && s.afterPrefill()).toList();
+        long bound = reused.stream().mapToLong(SubmissionTally::bound).sum();
+        long prefilled = reused.stream().mapToLong(SubmissionTally::prefilled).sum();
+        long kept = reused.stream().mapToLong(SubmissionTally::kept).sum();
+        long changed = reused.stream().mapToLong(SubmissionTally::changed).sum();
+        long nothingChanged = reused.stream().filter(s -> s.changed() == 0).count();
+        List<Long> sincePrefill = reused.stream().map(SubmissionTally::secondsSincePrefill).filter(v -> v != null).toList();
+        List<Long> sinceLogin = submissions.stream().filter(SubmissionTally::valid).map(SubmissionTally::secondsSinceSignIn)
+                .filter(v -> v != null).toList();
+        long withinFive = sinceLogin.stream().filter(v -> v <= FIVE_MINUTES).count();
+        return new Figures(formId, procedureCode, prefills, submissions.size(), valid, bound, prefilled, kept, changed,
+                share(prefilled, bound), share(kept, bound), share(nothingChanged, reused.size()),
+                median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()));
+    }
+
+    static SourceFigures source(String name, Map<String, Long> statuses) {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        statuses.forEach((status, n) -> {
+            if (!NOT_READ.contains(status)) {
+                counted.put(status, n);
+            }
+        });
+        long reads = counted.values().stream().mapToLong(Long::longValue).sum();
+        long ok = ANSWERED.stream().mapToLong(s -> counted.getOrDefault(s, 0L)).sum();
+        return new SourceFigures(name, reads, ok, share(ok, reads), counted);
+    }
+
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    /** The middle value; of an even count, the mean of the two middle ones (a whole number when it is one). */
+    static Number median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n % 2 == 1) {
+            return sorted.get(n / 2);
+        }
+        long sum = sorted.get(n / 2 - 1) + sorted.get(n / 2);
+        return sum % 2 == 0 ? (Number) (sum / 2) : (Number) (sum / 2.0);
+    }
+}

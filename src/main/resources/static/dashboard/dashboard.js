@@ -1,0 +1,201 @@
+// The provincial indicators dashboard: reads GET /api/v1/admin/indicators with an operator token.
+(function () {
+  'use strict';
+  var TOKEN_KEY = 'prefill.operatorToken';
+  var REUSE_TARGET = 0.8, NOTHING_TARGET = 0.9, LOGIN_TARGET_SECONDS = 300, AVAILABILITY_TARGET = 0.95;
+  var charts = {};
+  var titles = {};
+
+  function $(id) { return document.getElementById(id); }
+  function pct(v) { return v === null || v === undefined ? '–' : (Math.round(v * 1000) / 10).toLocaleString('vi-VN') + ' %'; }
+  function asPercent(v) { return v === null || v === undefined ? null : Math.round(v * 1000) / 10; }
+  function duration(s) {
+    if (s === null || s === undefined) { return '–'; }
+    var m = Math.floor(s / 60), r = Math.round(s % 60);
+    return m > 0 ? m + ' phút ' + r + ' giây' : r + ' giây';
+  }
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  function status(id, text) { $(id).textContent = text; }
+
+  function monthRange(ym) {
+    var y = Number(ym.slice(0, 4)), m = Number(ym.slice(5, 7));
+    var last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return {from: ym + '-01', to: ym + '-' + String(last).padStart(2, '0')};
+  }
+  function previousMonths(ym, n) {
+    var y = Number(ym.slice(0, 4)), m = Number(ym.slice(5, 7)), out = [];
+    for (var i = n - 1; i >= 0; i--) {
+      var d = new Date(Date.UTC(y, m - 1 - i, 1));
+      out.push(d.getUTCFullYear() + '-' + String(d.getUTCMonth() + 1).padStart(2, '0'));
+    }
+    return out;
+  }
+  function currentMonth() {
+    // the province's month, in Vietnam's time
+    var now = new Date(Date.now() + 7 * 3600 * 1000);
+    return now.getUTCFullYear() + '-' + String(now.getUTCMonth() + 1).padStart(2, '0');
+  }
+
+  function api(path) {
+    return fetch(path, {headers: {'Authorization': 'Bearer ' + token(), 'Accept': 'application/json'}}).then(function (r) {
+      if (r.status === 401 || r.status === 403) { throw new Error(r.status === 401 ? 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn' : 'Tài khoản này không phải cán bộ vận hành'); }
+      if (!r.ok) { throw new Error('Lỗi ' + r.status); }
+      return r.json();
+    });
+  }
+
+  function chart(id) {
+    if (!charts[id]) { charts[id] = echarts.init($(id)); }
+    return charts[id];
+  }
+  function target(value, name) {
+    return {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: name},
+      data: [{yAxis: value}]};
+  }
+
+  function card(id, text, met) {
+    var el = $(id);
+    el.querySelector('.value').textContent = text;
+    el.classList.remove('met', 'missed');
+    if (met !== null) { el.classList.add(met ? 'met' : 'missed'); }
+  }
+
+  function render(report, trend) {
+    var t = report.total;
+    card('card-reuse', pct(t.reuse), t.reuse === null ? null : t.reuse >= REUSE_TARGET);
+    card('card-nothing', pct(t.reenteredNothingShare), t.reenteredNothingShare === null ? null : t.reenteredNothingShare >= NOTHING_TARGET);
+    card('card-coverage', pct(t.coverage), null);
+    card('card-login', duration(t.medianLoginToSubmitSeconds),
+      t.medianLoginToSubmitSeconds === null ? null : t.medianLoginToSubmitSeconds <= LOGIN_TARGET_SECONDS);
+    card('card-volume', t.validSubmissions.toLocaleString('vi-VN') + ' / ' + t.submissions.toLocaleString('vi-VN'), null);
+
+    var forms = report.forms;
+    var names = forms.map(function (f) { return titles[f.formId] || f.formId; });
+    chart('chart-forms').setOption({
+      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null ? '–' : v + ' %'; }},
+      legend: {top: 0},
+      grid: {left: 8, right: 60, bottom: 8, top: 32, containLabel: true},
+      xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value} %'}},
+      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      series: [
+        {name: 'Tái sử dụng', type: 'bar', data: forms.map(function (f) { return asPercent(f.reuse); }),
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '80 %'}, data: [{xAxis: 80}]}},
+        {name: 'Độ phủ', type: 'bar', data: forms.map(function (f) { return asPercent(f.coverage); })},
+        {name: 'Không nhập lại', type: 'bar', data: forms.map(function (f) { return asPercent(f.reenteredNothingShare); }),
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#1d5fa8'}, label: {formatter: '90 %'}, data: [{xAxis: 90}]}}
+      ]
+    }, true);
+
+    chart('chart-trend').setOption({
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0},
+      grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
+      xAxis: {type: 'category', data: trend.map(function (m) { return m.month; })},
+      yAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value} %'}},
+      series: [
+        {name: 'Tái sử dụng', type: 'line', data: trend.map(function (m) { return asPercent(m.report.total.reuse); }), markLine: target(80, '80 %')},
+        {name: 'Không nhập lại', type: 'line', data: trend.map(function (m) { return asPercent(m.report.total.reenteredNothingShare); }), markLine: target(90, '90 %')},
+        {name: 'Độ phủ', type: 'line', data: trend.map(function (m) { return asPercent(m.report.total.coverage); })}
+      ]
+    }, true);
+
+    chart('chart-time').setOption({
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0},
+      grid: {left: 8, right: 60, bottom: 8, top: 32, containLabel: true},
+      xAxis: {type: 'value', name: 'giây'},
+      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      series: [
+        {name: 'Đăng nhập → nộp', type: 'bar', data: forms.map(function (f) { return f.medianLoginToSubmitSeconds; }),
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '5 phút'}, data: [{xAxis: LOGIN_TARGET_SECONDS}]}},
+        {name: 'Điền sẵn → nộp', type: 'bar', data: forms.map(function (f) { return f.medianPrefillToSubmitSeconds; })}
+      ]
+    }, true);
+
+    chart('chart-sources').setOption({
+      tooltip: {trigger: 'axis'},
+      grid: {left: 8, right: 40, bottom: 8, top: 24, containLabel: true},
+      xAxis: {type: 'category', data: report.sources.map(function (s) { return s.source; })},
+      yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %'}},
+      series: [{name: 'Sẵn sàng', type: 'bar', data: report.sources.map(function (s) { return asPercent(s.availability); }),
+        markLine: target(95, '95 %')}]
+    }, true);
+
+    var rows = forms.map(function (f) {
+      return '<tr><td>' + escape(titles[f.formId] || f.formId) + '</td><td>' + escape(f.procedureCode || '') + '</td><td>' + f.prefills +
+        '</td><td>' + f.submissions + '</td><td>' + f.validSubmissions + '</td><td>' + pct(f.coverage) + '</td><td>' + pct(f.reuse) +
+        '</td><td>' + pct(f.reenteredNothingShare) + '</td><td>' + duration(f.medianPrefillToSubmitSeconds) + '</td></tr>';
+    });
+    document.querySelector('#forms-table tbody').innerHTML = rows.join('');
+  }
+
+  function escape(text) {
+    return String(text).replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; });
+  }
+
+  function load() {
+    var month = $('month').value || currentMonth();
+    var range = monthRange(month);
+    document.body.dataset.ready = 'false';
+    status('report-status', 'Đang tải…');
+    var months = previousMonths(month, 6);
+    Promise.all([api('/api/v1/admin/indicators?from=' + range.from + '&to=' + range.to)].concat(months.map(function (m) {
+      var r = monthRange(m);
+      return api('/api/v1/admin/indicators?from=' + r.from + '&to=' + r.to).then(function (report) { return {month: m, report: report}; });
+    }))).then(function (answers) {
+      render(answers[0], answers.slice(1));
+      status('report-status', 'Số liệu ' + range.from + ' – ' + range.to + ' (giờ Việt Nam)');
+      document.body.dataset.ready = 'true';
+    }).catch(function (e) {
+      status('report-status', e.message);
+      document.body.dataset.ready = 'error';
+    });
+    $('csv').onclick = function (ev) {
+      ev.preventDefault();
+      fetch('/api/v1/admin/indicators.csv?from=' + range.from + '&to=' + range.to, {headers: {'Authorization': 'Bearer ' + token()}})
+        .then(function (r) { return r.blob(); }).then(function (blob) {
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = 'chi-so-' + month + '.csv';
+          a.click();
+        });
+    };
+  }
+
+  function signedIn() {
+    $('signin').hidden = true;
+    $('report').hidden = false;
+    load();
+  }
+
+  $('use-token').onclick = function () {
+    var t = $('token').value.trim();
+    if (!t) { status('signin-status', 'Hãy dán mã truy cập'); return; }
+    sessionStorage.setItem(TOKEN_KEY, t);
+    signedIn();
+  };
+  $('demo-signin').onclick = function () {
+    fetch('/api/v1/demo/tokens', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({operator: true})})
+      .then(function (r) {
+        if (!r.ok) { throw new Error('Chế độ thử nghiệm không bật trên máy chủ này'); }
+        return r.json();
+      }).then(function (body) {
+        sessionStorage.setItem(TOKEN_KEY, body.access_token);
+        signedIn();
+      }).catch(function (e) { status('signin-status', e.message); });
+  };
+  $('sign-out').onclick = function () {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('report').hidden = true;
+    $('signin').hidden = false;
+  };
+  $('month').onchange = load;
+  $('month').value = currentMonth();
+  window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+
+  fetch('/api/v1/forms').then(function (r) { return r.json(); }).then(function (forms) {
+    forms.forEach(function (f) { titles[f.id] = f.title; });
+  }).catch(function () { /* ids instead of titles */ }).then(function () {
+    if (token()) { signedIn(); }
+  });
+})();

@@ -1,0 +1,48 @@
+package vn.gov.prefill.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/prometheus/alerts.yml, checked and unit-tested by {@code promtool} (Debian's {@code prometheus}
+ * package, which {@code .ci/run} installs). Skipped without promtool, except on CI ({@code CI=true}).
+ */
+class PrometheusRulesIT {
+
+    static String promtool() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            File candidate = new File(dir, "promtool");
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
+            fail("CI=true but promtool is not on the PATH: .ci/run installs Debian's prometheus package");
+        }
+        Assumptions.abort("promtool is not installed: the alerting rules are not tested here");
+        return null;
+    }
+
+    static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(new File("deploy/prometheus")).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void theAlertingRulesAreValidAndPassTheirTests() throws Exception {
+        String promtool = promtool();
+
+        assertThat(run(promtool, "check", "rules", "alerts.yml")).contains("SUCCESS: 5 rules found");
+        assertThat(run(promtool, "test", "rules", "alerts.test.yml")).contains("SUCCESS");
+    }
+}

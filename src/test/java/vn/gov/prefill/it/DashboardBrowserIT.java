@@ -1,0 +1,185 @@
+package vn.gov.prefill.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * /dashboard in headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
+ * the demo sign-in, and the charts' series for a known replay, read from ECharts itself. Skipped
+ * without chromium, except on CI ({@code CI=true}). Saves target/screenshots/dashboard.png.
+ */
+class DashboardBrowserIT extends GatewayTestSupport {
+
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String FORM = "criminal-record-request";
+    /** A month of its own, far from the days the other tests record on. */
+    static final int DAYS_AGO = 2000;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void chromium() {
+        if (!new File(CHROMEDRIVER).canExecute()) {
+            if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
+                fail("CI=true but " + CHROMEDRIVER + " is missing: .ci/run installs chromium and chromium-driver");
+            }
+            Assumptions.abort("chromium-driver is not installed: the dashboard is not tested in a browser here");
+        }
+        ChromeOptions options = new ChromeOptions().addArguments("--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--window-size=1400,1800", "--lang=vi");
+        File binary = new File("/usr/bin/chromium");
+        if (binary.canExecute()) {
+            options.setBinary(binary);
+        }
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(), options);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    Answer replay(String method, String path, String token, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token).header("X-Demo-Days-Ago", String.valueOf(DAYS_AGO));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), "", JSON.readTree(r.body()), r);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** hoa prefills twice; submits once as prefilled (15 of 15 kept), once with her residence re-entered (14 kept). */
+    void knownReplay() {
+        String hoa = token("hoa");
+        // a first read of a cold gateway may time out (1 s in the tests): warm it up, today
+        prefill(FORM, hoa, null);
+        for (boolean move : new boolean[] {false, true}) {
+            Answer p = replay("POST", "/api/v1/forms/" + FORM + "/prefill", hoa, null);
+            ObjectNode data = (ObjectNode) p.body().get("data").deepCopy();
+            data.put("purpose", "Xin việc");
+            data.put("certificateType", 1);
+            if (move) {
+                ((ObjectNode) data.get("applicant")).putObject("currentResidence").put("text", "Số 1 phố Mới, Tỉnh Bắc Ninh");
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("data", data);
+            body.put("prefillToken", p.body().get("prefillToken").asText());
+            assertThat(replay("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, body.toString()).status()).isEqualTo(200);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> option(String chart) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption();", chart);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> series(Map<String, Object> option, int index, String expectedName) {
+        Map<String, Object> s = ((List<Map<String, Object>>) option.get("series")).get(index);
+        assertThat(s.get("name")).isEqualTo(expectedName);
+        return (List<Object>) s.get("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> axis(Map<String, Object> option, String name) {
+        return (List<Object>) ((List<Map<String, Object>>) option.get(name)).get(0).get("data");
+    }
+
+    @Test
+    void theDashboardShowsTheKnownReplayAgainstTheTargets() throws Exception {
+        knownReplay();
+        String month = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(DAYS_AGO).toString().substring(0, 7);
+        String title = call("GET", "/api/v1/forms", null, null, null).body().findValues("id").stream()
+                .filter(id -> id.asText().equals(FORM)).findFirst().map(id -> FORM).orElseThrow();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get("http://localhost:" + port + "/dashboard");
+        assertThat(browser.getTitle()).contains("Chỉ số");
+        wait.until(d -> d.findElement(By.id("demo-signin")).isDisplayed());
+        browser.findElement(By.id("demo-signin")).click();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        ((JavascriptExecutor) browser).executeScript(
+                "var m = document.getElementById('month'); m.value = arguments[0]; m.dispatchEvent(new Event('change'));", month);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+        Map<String, Object> forms = option("chart-forms");
+        List<Object> names = axis(forms, "yAxis");
+        int row = -1;
+        for (int i = 0; i < names.size(); i++) {
+            if (String.valueOf(names.get(i)).toLowerCase().contains("lý lịch") || String.valueOf(names.get(i)).equals(title)) {
+                row = i;
+            }
+        }
+        assertThat(row).as("the criminal-record form among " + names).isNotNegative();
+        assertThat(((Number) series(forms, 0, "Tái sử dụng").get(row)).doubleValue()).isEqualTo(96.7); // 29 / 30
+        assertThat(((Number) series(forms, 1, "Độ phủ").get(row)).doubleValue()).isEqualTo(100.0);
+        assertThat(((Number) series(forms, 2, "Không nhập lại").get(row)).doubleValue()).isEqualTo(50.0); // 1 of 2
+        // a form nobody used: no bar (a null share), not a zero
+        int idle = row == 0 ? 1 : 0;
+        assertThat(series(forms, 0, "Tái sử dụng").get(idle)).isNull();
+
+        Map<String, Object> trend = option("chart-trend");
+        assertThat(axis(trend, "xAxis")).hasSize(6).last().isEqualTo(month);
+        List<Object> reuse = series(trend, 0, "Tái sử dụng");
+        assertThat(((Number) reuse.get(5)).doubleValue()).isEqualTo(96.7);
+        assertThat(reuse.get(4)).isNull();
+
+        Map<String, Object> sources = option("chart-sources");
+        List<Object> sourceNames = axis(sources, "xAxis");
+        assertThat(sourceNames).contains("population");
+        assertThat(((Number) series(sources, 0, "Sẵn sàng").get(sourceNames.indexOf("population"))).doubleValue()).isEqualTo(100.0);
+        assertThat(series(option("chart-time"), 0, "Đăng nhập → nộp").get(row)).isNotNull();
+        assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("96,7");
+        assertThat(browser.findElement(By.id("card-reuse")).getAttribute("class")).contains("met");
+        assertThat(browser.findElement(By.id("card-nothing")).getAttribute("class")).contains("missed");
+
+        Path shot = Path.of("target/screenshots/dashboard.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void staticPagesAndTheChartLibraryAreServedWithoutAToken() {
+        assertThat(statusOf("/dashboard/", null)).isEqualTo(200);
+        assertThat(statusOf("/dashboard/dashboard.js", null)).isEqualTo(200);
+        assertThat(statusOf("/webjars/echarts/5.3.1/dist/echarts.min.js", null)).isEqualTo(200);
+    }
+}
