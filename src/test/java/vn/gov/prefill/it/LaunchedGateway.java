@@ -1,0 +1,152 @@
+package vn.gov.prefill.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The gateway as a user starts it: {@code java -jar target/prefill-gateway-*.jar} as its own process,
+ * in a working directory of its own, its console (stdout and stderr) captured to a file there.
+ * <pre>
+ * Path dir = LaunchedGateway.workingCopy(tempDir);          // routes/, schemas/, mocks/ of the project
+ * Files.writeString(dir.resolve("routes/sources/x.yaml"), ...);  // break or add something
+ * try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--server.port=0")) {
+ *     int code = gateway.awaitExit(Duration.ofSeconds(30));
+ *     String console = gateway.output();
+ * }
+ * </pre>
+ * Closing it destroys the process and its descendants.
+ */
+final class LaunchedGateway implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/prefill-gateway-0.1.0-SNAPSHOT.jar").toAbsolutePath();
+    private static final List<String> TREES = List.of("routes", "schemas", "mocks");
+
+    private final Process process;
+    private final Path console;
+
+    private LaunchedGateway(Process process, Path console) {
+        this.process = process;
+        this.console = console;
+    }
+
+    /** Copies the project's routes/, schemas/ and mocks/ into {@code dir}; returns {@code dir}. */
+    static Path workingCopy(Path dir) {
+        try {
+            for (String tree : TREES) {
+                Path from = Path.of(tree).toAbsolutePath();
+                try (Stream<Path> files = Files.walk(from)) {
+                    for (Path f : files.toList()) {
+                        Path to = dir.resolve(tree).resolve(from.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to);
+                        }
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the built jar in {@code workDir} with these command-line arguments (e.g. {@code --server.port=0}). */
+    static LaunchedGateway start(Path workDir, String... args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " does not exist: run the integration tests after `mvn package`");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a small, quick JVM: these processes live seconds
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path console = workDir.resolve("console.log");
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+            return new LaunchedGateway(process, console);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A TCP port free now, for {@code --server.port} or {@code --gateway.mocks.port}. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the process has written so far. */
+    String output() {
+        try {
+            return Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the output contains {@code text}; false if the process exits or the time runs out first. */
+    boolean awaitOutput(String text, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (output().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return output().contains(text);
+            }
+            pause(50);
+        }
+        return false;
+    }
+
+    /** Waits for the process to end and returns its exit code; fails if it is still running after {@code timeout}. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the gateway still runs after " + timeout + "; its output:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
