@@ -131,7 +131,7 @@ class StartupChecksIT {
     /** The process failed at start; its last console line is the check's message, with no Spring stack before it. */
     private static void assertLastLineSays(String launch, String... parts) {
         LaunchedGateway gateway = LAUNCHED.get(launch);
-        int code = gateway.awaitExit(Duration.ofSeconds(90));
+        int code = gateway.awaitExit(Duration.ofSeconds(180));
         String output = gateway.output();
         assertThat(code).as("exit code; output:\n%s", output).isNotZero();
         List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
