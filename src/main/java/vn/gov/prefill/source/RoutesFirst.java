@@ -10,10 +10,11 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads and starts the Camel routes, checks that every source has its route, and fetches the NDXP
- * token, before the web server opens its port: the first prefill is then served like the hundredth. Left to itself camel-spring-boot does both on {@link ContextRefreshedEvent},
- * which Spring publishes after the web server has started: the first prefills would then reach a
- * Camel context not yet started and every source would come back UNAVAILABLE.
+ * Before the web server opens its port: loads and starts the Camel routes, checks that every source
+ * has its route, and fetches the NDXP token, so that the first prefill is served like the hundredth.
+ * Left to itself camel-spring-boot loads and starts the routes on {@link ContextRefreshedEvent},
+ * which Spring publishes after the web server has started: the first prefills would reach a Camel
+ * context not yet started, and every source would come back UNAVAILABLE.
  */
 @Component
 class RoutesFirst implements SmartLifecycle {
