@@ -2,16 +2,14 @@ package vn.gov.prefill.source;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelSpringBootApplicationListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the web server opens its port: loads and starts the Camel routes, checks that every source
- * has its route, and fetches the NDXP token, so that the first prefill is served like the hundredth.
+ * Before the web server opens its port: loads and starts the Camel routes and checks that every
+ * source has its route, so that the first prefill is served like the hundredth.
  * Left to itself camel-spring-boot loads and starts the routes on {@link ContextRefreshedEvent},
  * which Spring publishes after the web server has started: the first prefills would reach a Camel
  * context not yet started, and every source would come back UNAVAILABLE.
@@ -19,21 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutesFirst implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutesFirst.class);
-
     /** Before the web server starts (Spring Boot's WebServerStartStopLifecycle: Integer.MAX_VALUE - 2048). */
     static final int PHASE = Integer.MAX_VALUE - 4096;
 
     private final ApplicationContext context;
     private final CamelSpringBootApplicationListener routes;
     private final RouteCheck check;
-    private final NdxpTokens tokens;
     private volatile boolean running;
 
     // not the CamelContext itself: Spring would start a Lifecycle dependency before this bean, routes not yet loaded
-    RoutesFirst(ApplicationContext context, CamelSpringBootApplicationListener routes, RouteCheck check, NdxpTokens tokens) {
+    RoutesFirst(ApplicationContext context, CamelSpringBootApplicationListener routes, RouteCheck check) {
         this.context = context;
-        this.tokens = tokens;
         this.routes = routes;
         this.check = check;
     }
@@ -45,12 +39,6 @@ class RoutesFirst implements SmartLifecycle {
         routes.onApplicationEvent(new ContextRefreshedEvent(context));
         context.getBean(CamelContext.class).start();
         check.everySourceHasItsRoute();
-        try {
-            tokens.accessToken();
-        } catch (RegistryException e) {
-            // the platform may come back before the first citizen does; each read asks again
-            log.warn("no NDXP token at start: {}", e.getMessage());
-        }
         running = true;
     }
 
