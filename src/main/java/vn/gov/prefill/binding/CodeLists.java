@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.config.StartupCheckException;
 
 /** The code lists under {@code schemas/codelists/}: {@code {"name", "description", "source", "codes": {code: value}}}. */
 @Component
@@ -59,19 +60,19 @@ public class CodeLists {
     static Map<String, Map<String, String>> load(Path dir, ObjectMapper json) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir.toAbsolutePath() + ": the code list directory does not exist (gateway.paths.codelists)");
+            throw new StartupCheckException(dir.toAbsolutePath() + ": the code list directory does not exist (gateway.paths.codelists)");
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root = json.readTree(file.toFile());
                 JsonNode codes = root.path("codes");
                 if (!codes.isObject()) {
-                    throw new IllegalStateException(file + ": /codes must be an object of code to value");
+                    throw new StartupCheckException(file + ": /codes must be an object of code to value");
                 }
                 Map<String, String> map = new LinkedHashMap<>();
                 codes.fields().forEachRemaining(e -> {
                     if (!e.getValue().isTextual()) {
-                        throw new IllegalStateException(file + ": /codes/" + e.getKey() + " must be a string");
+                        throw new StartupCheckException(file + ": /codes/" + e.getKey() + " must be a string");
                     }
                     map.put(e.getKey(), e.getValue().asText());
                 });

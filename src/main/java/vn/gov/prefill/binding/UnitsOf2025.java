@@ -1,5 +1,6 @@
 package vn.gov.prefill.binding;
 
+import vn.gov.prefill.config.StartupCheckException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class UnitsOf2025 {
         }
         List<String> missing = LISTS.stream().filter(l -> !lists.has(l)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(lists.fileOf(missing.get(0)) + ": missing; the conversion to the units of 2025 needs " + LISTS);
+            throw new StartupCheckException(lists.fileOf(missing.get(0)) + ": missing; the conversion to the units of 2025 needs " + LISTS);
         }
         return new UnitsOf2025(lists);
     }
@@ -98,8 +99,8 @@ public final class UnitsOf2025 {
         });
     }
 
-    private static IllegalStateException broken(CodeLists lists, String list, String code, String reason) {
-        return new IllegalStateException(lists.fileOf(list) + ": /codes/" + code.replace("~", "~0").replace("/", "~1") + ": " + reason);
+    private static StartupCheckException broken(CodeLists lists, String list, String code, String reason) {
+        return new StartupCheckException(lists.fileOf(list) + ": /codes/" + code.replace("~", "~0").replace("/", "~1") + ": " + reason);
     }
 
     /** The 2025 communes {@code oldCommune} went to: one, several (split), or none (unmapped). */

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One JSON object per log line ({@code logging.structured.format.console}): time, level, logger,
- * thread, the request id from the log context, and the message and any exception, masked by
- * {@link LogMasking}.
+ * thread, the request id from the log context, and the message and any exception (with its root
+ * cause), masked by {@link LogMasking}.
  */
 public class MaskedJsonFormat implements StructuredLogFormatter<ILoggingEvent> {
 
@@ -45,6 +45,14 @@ public class MaskedJsonFormat implements StructuredLogFormatter<ILoggingEvent> {
                 frames.append(stack[i].getSTEAsString()).append('\n');
             }
             e.put("stack", frames.toString());
+            IThrowableProxy root = rootCause(error);
+            if (root != error) {
+                // what went wrong first is usually what to fix; the top of the chain is a wrapper
+                Map<String, Object> cause = new LinkedHashMap<>();
+                cause.put("type", root.getClassName());
+                cause.put("message", LogMasking.mask(root.getMessage()));
+                e.put("rootCause", cause);
+            }
             line.put("error", e);
         }
         try {
@@ -52,5 +60,13 @@ public class MaskedJsonFormat implements StructuredLogFormatter<ILoggingEvent> {
         } catch (JsonProcessingException ex) {
             return "{\"level\":\"ERROR\",\"message\":\"log line could not be written as JSON\"}\n";
         }
+    }
+
+    private static IThrowableProxy rootCause(IThrowableProxy error) {
+        IThrowableProxy root = error;
+        for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root;
     }
 }

@@ -1,13 +1,12 @@
 package vn.gov.prefill.source;
 
+import vn.gov.prefill.config.StartupCheckException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,6 @@ class ConventionCheck {
         this.conventions = conventions;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
     void everyConventionReads() {
         List<String> broken = new ArrayList<>();
         for (RouteDefinition route : ((ModelCamelContext) camel).getRouteDefinitions()) {
@@ -42,7 +40,7 @@ class ConventionCheck {
             }
         }
         if (!broken.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", broken));
+            throw new StartupCheckException(broken);
         }
     }
 

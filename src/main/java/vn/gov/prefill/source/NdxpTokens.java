@@ -49,7 +49,8 @@ public class NdxpTokens {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.getTimeout()).build();
+        // HTTP/1.1: a fetch cut off by a read's timeout during the h2c upgrade made the next fetch fail
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.getTimeout()).build();
     }
 
     /** A valid token, fetched now only if there is none or it is about to expire. */

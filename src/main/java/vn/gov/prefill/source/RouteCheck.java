@@ -7,13 +7,14 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.gov.prefill.config.StartupCheckException;
+
 /**
- * At start, every source schema's {@code x-source/route} must be consumed by a route loaded from
- * {@code routes/}: a renamed or missing route stops the gateway instead of failing a citizen's prefill.
+ * At start ({@link RoutesFirst}, before the port opens), every source schema's {@code x-source/route}
+ * must be consumed by a route loaded from {@code routes/}: a renamed or missing route stops the
+ * gateway instead of failing a citizen's prefill.
  */
 @Component
 class RouteCheck {
@@ -26,7 +27,6 @@ class RouteCheck {
         this.sources = sources;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
     void everySourceHasItsRoute() {
         Set<String> consumed = camel.getRoutes().stream().map(Route::getEndpoint)
                 .map(e -> e.getEndpointUri().replace("://", ":")).collect(Collectors.toSet());
@@ -38,7 +38,7 @@ class RouteCheck {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", missing));
+            throw new StartupCheckException(missing);
         }
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.config.StartupCheckException;
 
 /**
  * The registries the gateway knows: one {@code schemas/sources/<name>.schema.json} each, whose
@@ -58,7 +59,7 @@ public class SourceCatalog {
 
     static Map<String, SourceSpec> load(Path dir, ObjectMapper json) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir.toAbsolutePath() + ": the source schema directory does not exist (gateway.paths.sources)");
+            throw new StartupCheckException(dir.toAbsolutePath() + ": the source schema directory does not exist (gateway.paths.sources)");
         }
         Map<String, SourceSpec> out = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -77,17 +78,17 @@ public class SourceCatalog {
         try {
             schema = json.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalStateException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new StartupCheckException(file + ": not valid JSON: " + e.getMessage());
         }
         JsonNode meta = schema.path("x-source");
         if (!meta.isObject()) {
-            throw new IllegalStateException(file + ": /x-source is missing (it names the key, the route and the asOf path)");
+            throw new StartupCheckException(file + ": /x-source is missing (it names the key, the route and the asOf path)");
         }
         String keyName = meta.path("key").asText("");
         KeyKind key = switch (keyName) {
             case "citizenId" -> KeyKind.CITIZEN_ID;
             case "enterpriseCode" -> KeyKind.ENTERPRISE_CODE;
-            default -> throw new IllegalStateException(file + ": /x-source/key must be \"citizenId\" or \"enterpriseCode\", not \""
+            default -> throw new StartupCheckException(file + ": /x-source/key must be \"citizenId\" or \"enterpriseCode\", not \""
                     + keyName + "\"");
         };
         String endpoint = meta.path("route").asText("direct:source-" + name);

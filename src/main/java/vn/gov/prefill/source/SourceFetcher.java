@@ -30,6 +30,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.config.StartupCheckException;
 
 /**
  * Reads one record from one registry through its Camel route, inside that registry's own circuit
@@ -73,7 +74,7 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         for (String name : catalog.names()) {
             GatewayProperties.Source config = properties.getSources().get(name);
             if (config == null || config.getBaseUrl() == null || config.getBaseUrl().isBlank()) {
-                throw new IllegalStateException(catalog.get(name).file() + ": source '" + name
+                throw new StartupCheckException(catalog.get(name).file() + ": source '" + name
                         + "' has no gateway.sources." + name + ".base-url");
             }
             guards.put(name, guard(name, config));

@@ -1,5 +1,6 @@
 package vn.gov.prefill.suggestion;
 
+import vn.gov.prefill.config.StartupCheckException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class LifeEventRules {
     static List<LifeEventRule> load(Path dir, ObjectMapper json, SourceCatalog sources, FormCatalog forms) {
         Path events = dir.resolve("life-events");
         if (!Files.isDirectory(events)) {
-            throw new IllegalStateException(events.toAbsolutePath() + ": the life-event rule directory does not exist (gateway.paths.rules)");
+            throw new StartupCheckException(events.toAbsolutePath() + ": the life-event rule directory does not exist (gateway.paths.rules)");
         }
         List<String> errors = new ArrayList<>();
         Map<String, RuleReader.Route> routes = routes(dir.resolve("routes.json"), json, sources, errors);
@@ -56,7 +57,7 @@ class LifeEventRules {
             throw new IllegalStateException(events + ": cannot list rules: " + e.getMessage(), e);
         }
         if (!errors.isEmpty()) {
-            throw new IllegalStateException("life-event rules are broken:\n" + String.join("\n", errors));
+            throw new StartupCheckException(errors);
         }
         return out;
     }

@@ -1,15 +1,11 @@
 package vn.gov.prefill.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,147 +13,156 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The built gateway ({@code target/prefill-gateway-*.jar}) as its own process, started the way a
- * user starts it: {@code java -jar} in a working directory, on free ports picked beforehand.
+ * The gateway as a user starts it: {@code java -jar target/prefill-gateway-*.jar} as its own process,
+ * in a working directory of its own, its console (stdout and stderr) captured to a file there.
+ * <pre>
+ * Path dir = LaunchedGateway.workingCopy(tempDir);          // routes/, schemas/, mocks/ of the project
+ * Files.writeString(dir.resolve("routes/sources/x.yaml"), ...);  // break or add something
+ * try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--server.port=0")) {
+ *     int code = gateway.awaitExit(Duration.ofSeconds(30));
+ *     String console = gateway.output();
+ * }
+ * </pre>
+ * Closing it destroys the process and its descendants.
  */
 final class LaunchedGateway implements AutoCloseable {
 
     static final Path JAR = Path.of("target/prefill-gateway-0.1.0-SNAPSHOT.jar").toAbsolutePath();
-    private static final String[] PROJECT_FILES = {"routes", "schemas", "mocks"};
+    private static final List<String> TREES = List.of("routes", "schemas", "rules", "mocks");
 
     private final Process process;
-    private final int port;
-    private final int mocksPort;
-    private final StringBuffer output = new StringBuffer();
+    private final Path console;
+    private int port;
 
-    private LaunchedGateway(Process process, int port, int mocksPort) {
+    private LaunchedGateway(Process process, Path console) {
         this.process = process;
-        this.port = port;
-        this.mocksPort = mocksPort;
-        Thread reader = new Thread(() -> collect(process.getInputStream()), "launched-gateway-output");
-        reader.setDaemon(true);
-        reader.start();
+        this.console = console;
     }
 
-    /** Copies the project's routes/, schemas/ and mocks/ into {@code dir}; returns {@code dir}. */
+    /** Starts the jar as {@link #start} does, on a free API port ({@link #port()}) and a free port for the mocks. */
+    static LaunchedGateway startOnFreePorts(Path workDir, String... args) {
+        int port = freePort();
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--gateway.mocks.port=" + freePort()));
+        all.addAll(List.of(args));
+        LaunchedGateway gateway = start(workDir, all.toArray(String[]::new));
+        gateway.port = port;
+        return gateway;
+    }
+
+    /** The API port of a gateway started by {@link #startOnFreePorts}. */
+    int port() {
+        return port;
+    }
+
+    /** Copies the project's routes/, schemas/, rules/ and mocks/ into {@code dir}; returns {@code dir}. */
     static Path workingCopy(Path dir) {
-        for (String folder : PROJECT_FILES) {
-            Path from = Path.of(folder);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : files.toList()) {
-                    Path to = dir.resolve(folder).resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            for (String tree : TREES) {
+                Path from = Path.of(tree).toAbsolutePath();
+                try (Stream<Path> files = Files.walk(from)) {
+                    for (Path f : files.toList()) {
+                        Path to = dir.resolve(tree).resolve(from.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to);
+                        }
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-        }
-        return dir;
-    }
-
-    /** Starts {@code java -jar} in {@code workDir} with {@code --server.port=} and {@code --gateway.mocks.port=} and {@code args}. */
-    static LaunchedGateway start(Path workDir, String... args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " does not exist: run the integration tests with mvn verify (after package)");
-        }
-        int port = freePort();
-        int mocksPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString(),
-                "--server.port=" + port, "--gateway.mocks.port=" + mocksPort));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-            return new LaunchedGateway(process, port, mocksPort);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    int port() {
-        return port;
-    }
-
-    int mocksPort() {
-        return mocksPort;
-    }
-
-    /** Everything the process wrote to its standard output and error so far. */
-    String output() {
-        return output.toString();
-    }
-
-    /** Waits until the output contains {@code text}; false when the time ran out or the process ended without it. */
-    boolean awaitOutput(String text, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            if (output.indexOf(text) >= 0) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                sleep(200);
-                return output.indexOf(text) >= 0;
-            }
-            sleep(100);
+    /** Starts the built jar in {@code workDir} with these command-line arguments (e.g. {@code --server.port=0}). */
+    static LaunchedGateway start(Path workDir, String... args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " does not exist: run the integration tests after `mvn package`");
         }
-        return false;
-    }
-
-    /** The process's exit code, or -1 when it is still running after {@code timeout}. */
-    int awaitExit(Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a small, quick JVM: these processes live seconds
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path console = workDir.resolve("console.log");
         try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** Destroys the process and its children, and waits for them. */
-    @Override
-    public void close() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
-    private void collect(InputStream in) {
-        char[] buffer = new char[8192];
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            for (int n; (n = reader.read(buffer)) >= 0; ) {
-                output.append(buffer, 0, n);
-            }
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+            return new LaunchedGateway(process, console);
         } catch (IOException e) {
-            // the process ended
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static int freePort() {
+    /** A TCP port free now, for {@code --server.port} or {@code --gateway.mocks.port}. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void sleep(long ms) {
+    /** Everything the process has written so far. */
+    String output() {
+        try {
+            return Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the output contains {@code text}; false if the process exits or the time runs out first. */
+    boolean awaitOutput(String text, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (output().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return output().contains(text);
+            }
+            pause(50);
+        }
+        return false;
+    }
+
+    /** Waits for the process to end and returns its exit code; fails if it is still running after {@code timeout}. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the gateway still runs after " + timeout + "; its output:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

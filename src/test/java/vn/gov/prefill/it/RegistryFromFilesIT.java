@@ -41,7 +41,7 @@ class RegistryFromFilesIT {
     @Test
     void prefillsFromRegistriesAddedWithFilesAlone() throws Exception {
         overlay(LaunchedGateway.workingCopy(dir));
-        try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime())) {
+        try (LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime())) {
             awaitReady(gateway);
             prefill(gateway, "001097000002"); // warms the JVM (clients, pools) up; the readiness issue is another test's
 
@@ -83,9 +83,7 @@ class RegistryFromFilesIT {
                     vehicles:
                       base-url: ${gateway.mocks.url}
                 """);
-        // plain log lines: until the JSON format carries a failure's causes (issue 8, deliverable 1), only they show the check's message
-        try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime(),
-                "--logging.structured.format.console=")) {
+        try (LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime())) {
             assertThat(gateway.awaitExit(START)).as(gateway.output()).isNotEqualTo(0).isNotEqualTo(-1);
             assertThat(gateway.output()).contains("gateway.sources.land.base-url");
         }
@@ -96,8 +94,7 @@ class RegistryFromFilesIT {
         overlay(LaunchedGateway.workingCopy(dir));
         Path route = dir.resolve("routes/sources/vehicles.yaml");
         Files.writeString(route, Files.readString(route).replace("/ketQua = LOI -> UNAVAILABLE", "/ketQua = LOI -> BROKEN"));
-        try (LaunchedGateway gateway = LaunchedGateway.start(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime(),
-                "--logging.structured.format.console=")) {
+        try (LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(dir, "--spring.datasource.url=jdbc:h2:mem:files-" + System.nanoTime())) {
             assertThat(gateway.awaitExit(START)).as(gateway.output()).isNotEqualTo(0).isNotEqualTo(-1);
             assertThat(gateway.output()).contains("templatedRoute source-vehicles: parameter convention")
                     .contains("convention rule '/ketQua = LOI -> BROKEN'");

@@ -55,4 +55,20 @@ class LogMaskingTest {
         assertThat(json.at("/error/type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(out).doesNotContain("027088004321", "027190001234", "LÊ THỊ MAI");
     }
+
+    @Test
+    void theJsonLineNamesTheRootCauseMasked() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("vn.gov.prefill.test");
+        Exception wrapped = new IllegalStateException("Error creating bean with name 'formCatalog'",
+                new RuntimeException("Constructor threw exception",
+                        new IllegalArgumentException("schemas/forms/x.schema.json: /x-form: bad value 027190001234")));
+        LoggingEvent event = new LoggingEvent("x", logger, Level.ERROR, "Application run failed", wrapped, null);
+        event.setLoggerContext((LoggerContext) LoggerFactory.getILoggerFactory());
+
+        JsonNode json = new ObjectMapper().readTree(new MaskedJsonFormat().format(event));
+
+        assertThat(json.at("/error/rootCause/type").asText()).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(json.at("/error/rootCause/message").asText())
+                .isEqualTo("schemas/forms/x.schema.json: /x-form: bad value [personal-number]");
+    }
 }
