@@ -45,7 +45,7 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*", "/api/v1/codelists/*").permitAll()
                 .requestMatchers("/api/v1/demo/**").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
