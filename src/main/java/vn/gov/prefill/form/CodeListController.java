@@ -36,8 +36,7 @@ class CodeListController {
     @Operation(operationId = "codeList", summary = "Get a code list",
             description = "Every code of a list of schemas/codelists with its name or value, in the list's order: "
                     + "provinces-2025, communes-2025, communes-2025-provinces (a commune's province), ethnicity, countries… Public.",
-            responses = {@ApiResponse(responseCode = "200", description = "the list"),
-                    @ApiResponse(responseCode = "404", description = "no such list")})
+            responses = @ApiResponse(responseCode = "200", description = "the list"))
     @GetMapping(path = "/api/v1/codelists/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CodeList> codeList(@PathVariable String name) {
         if (!lists.has(name)) {

@@ -128,6 +128,22 @@ final class PageBrowser implements AutoCloseable {
         }
     }
 
+    /** What a window of that size shows (a phone: 412 × 915), saved under target/screenshots/. */
+    Path viewport(String name, int width, int height) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Dimension before = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(width, height));
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            driver.manage().window().setSize(before);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** axe-core's violations of impact serious or critical on the page as it is now. */
     List<JsonNode> seriousViolations() {
         try {

@@ -54,6 +54,14 @@ class ReferencePageIT extends GatewayTestSupport {
         Answer unknown = call("GET", "/no-such-page", null, null, null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        Answer provinces = call("GET", "/api/v1/codelists/provinces-2025", null, null, null);
+        assertThat(provinces.status()).isEqualTo(200);
+        assertThat(provinces.body().get("codes")).hasSize(34);
+        assertThat(provinces.body().at("/codes/0/code").asText()).isEqualTo("01");
+        assertThat(provinces.body().at("/codes/0/name").asText()).isEqualTo("Thành phố Hà Nội");
+        Answer noList = call("GET", "/api/v1/codelists/no-such-list", null, null, null);
+        assertThat(noList.status()).isEqualTo(404);
+        assertThat(noList.contentType()).startsWith("application/problem+json");
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
     }
 
@@ -80,6 +88,7 @@ class ReferencePageIT extends GatewayTestSupport {
         assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 15 trường");
         assertThat(browser.driver.findElements(By.cssSelector(".notice"))).isEmpty();
         browser.screenshot("complete-persona");
+        browser.viewport("complete-persona-desktop", 1000, 1100);
 
         browser.driver.findElement(By.id("language")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("root_applicant_fullName"),
@@ -163,6 +172,8 @@ class ReferencePageIT extends GatewayTestSupport {
                 "//*[@id='root_applicant_fullName']/ancestor::div[contains(@class,'form-group')][1]//*[contains(@class,'error-detail')]"));
         assertThat(atField.getText()).contains("không thể nộp giá trị khác với hồ sơ gốc");
         browser.screenshot("tampered-value-blocked");
+        browser.js("window.scrollTo(0, 0);");
+        browser.viewport("tampered-value-blocked-phone", 412, 915);
         List<JsonNode> violations = browser.seriousViolations();
         assertThat(violations).as(PageBrowser.describe(violations)).isEmpty();
         link.click();
