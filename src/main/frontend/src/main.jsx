@@ -341,8 +341,9 @@ function Disclosures({ t, session, forms, onBack }) {
                   <td>{new Date(d.at).toLocaleString(t.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
                   <td>{titleOf(d.form?.id)}</td>
                   <td>{d.readByYou ? t('byYou', { client: d.client }) : t('byOther', { client: d.client })}</td>
-                  <td>{d.subjectRole === 'self' ? t('subject_self') : d.subjectRole}{d.actingFor ? ` (${d.actingFor})` : ''}</td>
-                  <td>{Object.entries(d.sources ?? {}).map(([s, status]) => `${t.short(s)}: ${status}`).join(', ')}</td>
+                  <td>{d.subjectRole === 'self' ? t('subject_self') : (t.has(`role_${d.subjectRole}`) ? t(`role_${d.subjectRole}`) : d.subjectRole)}
+                    {d.actingFor ? ` (${t.has(`acting_${d.actingFor}`) ? t(`acting_${d.actingFor}`) : d.actingFor})` : ''}</td>
+                  <td>{Object.entries(d.sources ?? {}).map(([s, status]) => `${t.short(s)}: ${t.has(`st_${status}`) ? t(`st_${status}`) : t('st_other')}`).join(', ')}</td>
                   <td>{d.releasedPointers?.length ?? 0}</td>
                 </tr>
               ))}

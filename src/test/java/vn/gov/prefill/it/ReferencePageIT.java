@@ -117,6 +117,17 @@ class ReferencePageIT extends GatewayTestSupport {
     }
 
     @Test
+    void aLockedValueTheRegistriesDisagreeOnSaysWhatTheOtherRegistryHolds() {
+        signIn("lan");
+        startForm("household-business-registration", null);
+        WebElement owner = browser.visible(By.id("root_owner_fullName"));
+        assertThat(owner.getAttribute("data-locked")).isEqualTo("true");
+        assertThat(owner.getText()).contains("ĐỖ THỊ LAN").contains("Các hệ thống ghi khác nhau")
+                .contains("Bảo hiểm xã hội Việt Nam (BHXH) cũng ghi: «ĐỖ THỊ LÂN»");
+        browser.screenshot("conflict");
+    }
+
+    @Test
     void actingForAChildWithoutSuggestionsTheNumberIsTypedAndCheckedByTheGateway() {
         signIn("hoa");
         // /me/suggestions may not exist yet: the page then offers no suggestions, and asks for the child's number
@@ -188,7 +199,7 @@ class ReferencePageIT extends GatewayTestSupport {
 
         browser.driver.findElement(By.id("who-read")).click();
         WebElement table = browser.visible(By.id("disclosures"));
-        assertThat(table.getText()).contains("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp").contains("dân cư: OK");
+        assertThat(table.getText()).contains("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp").contains("dân cư: đã đọc");
         browser.screenshot("who-read-my-data");
     }
 
