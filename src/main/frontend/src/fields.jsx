@@ -199,6 +199,25 @@ export function ConflictWidget({ id, value, onChange, options, registry, schema 
   );
 }
 
+function TextButton(labelKey, className, prefix = '') {
+  return function Button({ onClick, disabled, registry, id }) {
+    return (
+      <button type="button" id={id} className={`btn ${className}`} onClick={onClick} disabled={disabled}>
+        {prefix}{registry.translateString(labelKey)}
+      </button>
+    );
+  };
+}
+
+/** Array buttons that say what they do, in the page's language, rather than an icon. */
+export const BUTTONS = {
+  AddButton: TextButton('Add Item', 'btn-add', '+ '),
+  RemoveButton: TextButton('Remove', 'btn-remove'),
+  MoveUpButton: TextButton('Move up', 'btn-move'),
+  MoveDownButton: TextButton('Move down', 'btn-move'),
+  CopyButton: TextButton('Copy', 'btn-copy'),
+};
+
 /** The uiSchema of a form given its prefill: which fields are locked text, pickers, dropdowns, choices. */
 export function uiSchemaOf(root, prefill, t) {
   const fields = prefill?.fields ?? {};
@@ -214,7 +233,10 @@ export function uiSchemaOf(root, prefill, t) {
     if (entry?.locked && FILLED.has(entry.status)) return { 'ui:field': 'locked', 'ui:label': false, 'ui:options': { entry } };
     const ui = {};
     const options = {};
-    if (node.type === 'array' && node.items) Object.assign(ui, { items: walk(node.items, `${pointer}/-`, '') });
+    if (node.type === 'array' && node.items) {
+      Object.assign(ui, { items: walk(node.items, `${pointer}/-`, '') });
+      Object.assign(options, { orderable: false, copyable: false });
+    }
     if (entry?.status === 'CONFLICT') {
       ui['ui:widget'] = 'conflict';
       options.entry = entry;

@@ -7,7 +7,7 @@ import { englishStringTranslator } from '@rjsf/utils';
 import { api } from './api.js';
 import { translator } from './strings.js';
 import { errorSchemaOf, get, isAddress, pointerToId, resolve } from './pointers.js';
-import { AddressField, CodeListWidget, ConflictWidget, LockedField, display, renderedSchema, uiSchemaOf } from './fields.jsx';
+import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, display, renderedSchema, uiSchemaOf } from './fields.jsx';
 
 const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeProvince: 'communes-2025-provinces',
   ethnicity: 'ethnicity', countries: 'countries' };
@@ -227,7 +227,7 @@ function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, at
       </div>
       <SourceNotices t={t} sources={prefill.sources} />
       <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate showErrorList={false}
-            formContext={{ t, lists }} extraErrors={extraErrors} translateString={translateString(t)}
+            formContext={{ t, lists }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
             fields={{ locked: LockedField, address: AddressField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
             onChange={(e) => setFormData(e.formData)} onSubmit={(e) => onContinue(e.formData)}>
         <div className="actions">
