@@ -90,7 +90,8 @@ public class ProblemAnswers implements OpenApiCustomizer {
                     404, MOCKS_OFF,
                     413, TOO_LARGE,
                     415, NOT_JSON),
-            "demoPersonas", answers(404, MOCKS_OFF));
+            "demoPersonas", answers(404, MOCKS_OFF),
+            "codeList", answers(404, "`not-found`: no code list with this name under schemas/codelists"));
 
     private static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
 

@@ -48,7 +48,7 @@ class SecurityConfig {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(new ManagementPort(environment)).permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/*", "/api/v1/codelists/*").permitAll()
                 .requestMatchers("/api/v1/demo/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasAuthority(OperatorRole.AUTHORITY)
                 // on the API port: health as a status (details only for operators), everything else operators only

@@ -1,0 +1,457 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import Form from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+import { englishStringTranslator } from '@rjsf/utils';
+
+import { api } from './api.js';
+import { translator } from './strings.js';
+import { errorSchemaOf, get, isAddress, pointerToId, resolve } from './pointers.js';
+import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, display, renderedSchema, uiSchemaOf } from './fields.jsx';
+
+const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeProvince: 'communes-2025-provinces',
+  ethnicity: 'ethnicity', countries: 'countries' };
+const FAILED_SOURCE = new Set(['TIMEOUT', 'UNAVAILABLE', 'INVALID_RESPONSE']);
+
+function useFocusOnChange(dep, enabled = true) {
+  const ref = useRef(null);
+  useEffect(() => { if (enabled) ref.current?.focus(); }, [dep, enabled]);
+  return ref;
+}
+
+function ErrorSummary({ t, errors, onPick, focusKey }) {
+  const ref = useFocusOnChange(focusKey);
+  if (!errors.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} id="error-summary">
+      <h2 id="error-summary-title">{t('errorSummary')}</h2>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}><a href={`#${e.id}`} onClick={(ev) => { ev.preventDefault(); onPick(e.id); }}>{e.label ? `${e.label}: ` : ''}{e.message}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function focusField(id) {
+  const target = document.getElementById(id)
+    ?? document.querySelector(`[id^="${id}_"]`)
+    ?? document.getElementById(id.split('_').slice(0, -1).join('_'));
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
+function titleAt(schema, pointer) {
+  let node = schema;
+  let title;
+  for (const part of pointer.split('/').slice(1)) {
+    node = resolve(schema, node);
+    node = node?.properties?.[part] ?? (node?.items ? node.items : undefined);
+    node = resolve(schema, node);
+    if (node?.title) title = node.title;
+  }
+  return title;
+}
+
+function SignIn({ t, onSignedIn }) {
+  const [personas, setPersonas] = useState(null);
+  const [choice, setChoice] = useState('hoa');
+  const [problem, setProblem] = useState(null);
+  useEffect(() => {
+    api.personas().then((r) => setPersonas(r.status === 200 ? r.body.filter((p) => p.accountType) : []));
+  }, []);
+  const submit = async (e) => {
+    e.preventDefault();
+    const r = await api.signIn(choice);
+    if (r.status !== 200) { setProblem(r.body?.detail ?? String(r.status)); return; }
+    const persona = personas.find((p) => p.id === choice);
+    onSignedIn({ token: r.body.access_token, persona });
+  };
+  const heading = useFocusOnChange('signin');
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>{t('signInTitle')}</h1>
+      <p className="lead">{t('signInLead')}</p>
+      {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}
+      {personas === null ? <p>{t('loading')}</p> : (
+        <form onSubmit={submit} noValidate>
+          <div className="form-group">
+            <label htmlFor="persona">{t('persona')}</label>
+            <select id="persona" value={choice} onChange={(e) => setChoice(e.target.value)}>
+              {personas.map((p) => (
+                <option key={p.id} value={p.id}>{p.fullName} ({p.id})</option>
+              ))}
+            </select>
+            <p className="help">{personas.find((p) => p.id === choice)?.situation}</p>
+          </div>
+          <button type="submit" className="button" id="sign-in">{t('signIn')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function Suggestions({ t, suggestions, forms, onOpen }) {
+  const usable = (suggestions ?? []).filter((s) => s.formId && forms.some((f) => f.id === s.formId));
+  if (!usable.length) return null;
+  return (
+    <section className="suggestions" aria-labelledby="suggestions-title" id="suggestions">
+      <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
+      <p>{t('suggestionsLead')}</p>
+      <ul className="cards">
+        {usable.map((s) => (
+          <li key={s.id} className="card">
+            <h3>{s.title}</h3>
+            {s.reason ? <p>{s.reason}</p> : null}
+            <p className="muted">
+              {s.readiness ? t('ready', s.readiness) : null}
+              {s.dueBy ? <> · {t('dueBy', { date: t.date(s.dueBy) })}</> : null}
+            </p>
+            <button type="button" className="button" data-suggestion={s.id} onClick={() => onOpen(s.formId, s.actingFor)}>
+              {t('suggestionOpen', { title: forms.find((f) => f.id === s.formId)?.title ?? s.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ChooseForm({ t, session, forms, onPrefilled }) {
+  const [suggestions, setSuggestions] = useState(null);
+  const [formId, setFormId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [errors, setErrors] = useState([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    // being built alongside: a gateway without it answers 404, and the page falls back to typing the number
+    api.suggestions(session.token).then((r) => setSuggestions(r.status === 200 && Array.isArray(r.body?.suggestions) ? r.body.suggestions : []))
+      .catch(() => setSuggestions([]));
+  }, [session.token]);
+  const form = forms.find((f) => f.id === formId);
+  const actingType = form?.actingFor?.[0];
+  const open = async (id, actingFor) => {
+    setBusy(true);
+    const r = await api.prefill(session.token, id, actingFor);
+    setBusy(false);
+    if (r.status === 200) { onPrefilled(id, actingFor, r.body); return; }
+    const list = (r.body?.errors?.length ? r.body.errors : [{ pointer: '/actingFor', message: r.body?.detail ?? String(r.status) }]);
+    setErrors(list.map((e) => ({ id: e.pointer?.startsWith('/actingFor') ? 'acting-for' : 'form-choice', message: e.message ?? r.body?.detail })));
+    setAttempt((n) => n + 1);
+  };
+  const submit = (e) => {
+    e.preventDefault();
+    if (!form) { setErrors([{ id: 'form-choice-0', message: t('chooseAForm') }]); setAttempt((n) => n + 1); return; }
+    let actingFor;
+    if (actingType === 'CHILD') actingFor = { type: 'CHILD', citizenId: subject.trim() };
+    if (actingType === 'ENTERPRISE') actingFor = { type: 'ENTERPRISE', enterpriseCode: subject.trim() };
+    open(form.id, actingFor);
+  };
+  const heading = useFocusOnChange('choose');
+  const fieldError = (id) => errors.filter((e) => e.id === id).map((e) => e.message).join(' ');
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>{t('chooseTitle')}</h1>
+      <ErrorSummary t={t} errors={errors} onPick={focusField} focusKey={attempt} />
+      {suggestions === null ? <p>{t('loading')}</p> : <Suggestions t={t} suggestions={suggestions} forms={forms} onOpen={open} />}
+      <form onSubmit={submit} noValidate>
+        <fieldset className="choices" id="form-choice">
+          <legend>{t('formLegend')}</legend>
+          {forms.map((f, i) => (
+            <div className="choice" key={f.id}>
+              <input type="radio" name="form" id={`form-choice-${i}`} value={f.id} checked={formId === f.id}
+                     onChange={() => { setFormId(f.id); setSubject(''); }} />
+              <label htmlFor={`form-choice-${i}`}>{f.title} <span className="muted">({t('procedure', { code: f.procedureCode })})</span></label>
+            </div>
+          ))}
+        </fieldset>
+        {actingType ? (
+          <div className={`form-group${fieldError('acting-for') ? ' has-error' : ''}`}>
+            <label htmlFor="acting-for">{actingType === 'CHILD' ? t('actingForChild') : t('actingForEnterprise')}</label>
+            <p className="help" id="acting-for-hint">{actingType === 'CHILD' ? t('actingForChildHint') : t('actingForEnterpriseHint')}</p>
+            {fieldError('acting-for') ? <p className="field-error" id="acting-for-error">{fieldError('acting-for')}</p> : null}
+            <input id="acting-for" type="text" inputMode="numeric" value={subject} onChange={(e) => setSubject(e.target.value)}
+                   aria-describedby={`acting-for-hint${fieldError('acting-for') ? ' acting-for-error' : ''}`}
+                   aria-invalid={fieldError('acting-for') ? 'true' : undefined} />
+          </div>
+        ) : null}
+        <button type="submit" className="button" id="start-form" disabled={busy}>{t('continue')}</button>
+      </form>
+    </>
+  );
+}
+
+function SourceNotices({ t, sources }) {
+  const notices = Object.entries(sources ?? {}).flatMap(([name, s]) => {
+    if (FAILED_SOURCE.has(s.status)) return [[name, t('sourceFailed', { source: t.short(name) })]];
+    if (s.status === 'REJECTED') return [[name, t('sourceRejected', { source: t.short(name) })]];
+    if (s.status === 'NOT_FOUND') return [[name, t('sourceNotFound', { source: t.short(name) })]];
+    if (s.status === 'SKIPPED') return [[name, t('sourceSkipped', { source: t.short(name) })]];
+    return [];
+  });
+  if (!notices.length) return null;
+  return (
+    <div className="notices">
+      {notices.map(([name, text]) => <p key={name} className="notice" data-source={name} role="status">{text}</p>)}
+    </div>
+  );
+}
+
+function counts(prefill) {
+  const entries = Object.values(prefill?.fields ?? {});
+  return { bound: entries.length, prefilled: entries.filter((f) => f.status === 'PREFILLED' || f.status === 'CONFLICT').length };
+}
+
+function translateString(t) {
+  return (key, params) => (t.has(`rjsf_${key}`) ? t(`rjsf_${key}`) : englishStringTranslator(key, params));
+}
+
+function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, attempt, onContinue, onBack }) {
+  const uiSchema = useMemo(() => uiSchemaOf(schema, prefill, t), [schema, prefill, t]);
+  const rendered = useMemo(() => renderedSchema(schema), [schema]);
+  const messageOf = useCallback((e) => e.message, []);
+  const extraErrors = useMemo(() => errorSchemaOf(errors, messageOf), [errors, messageOf]);
+  const { bound, prefilled } = counts(prefill);
+  const heading = useFocusOnChange('form', errors.length === 0);
+  const summary = errors.map((e) => ({ id: pointerToId(e.pointer), label: titleAt(schema, e.pointer), message: e.message }));
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>{schema.title}</h1>
+      <ErrorSummary t={t} errors={summary} onPick={focusField} focusKey={attempt} />
+      <div className="panel" id="prefill-counter">
+        <p><strong>{t('prefillCounter', { prefilled, bound })}</strong></p>
+        <p>{t('prefillCounterLead')}</p>
+      </div>
+      <SourceNotices t={t} sources={prefill.sources} />
+      <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate showErrorList={false}
+            formContext={{ t, lists }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
+            fields={{ locked: LockedField, address: AddressField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
+            onChange={(e) => setFormData(e.formData)} onSubmit={(e) => onContinue(e.formData)}>
+        <div className="actions">
+          <button type="submit" className="button" id="to-check">{t('continue')}</button>
+          <button type="button" className="button secondary" onClick={onBack}>{t('back')}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function answersOf(schema, data, prefill, pointer = '', node = schema, name = '') {
+  const resolved = resolve(schema, node) ?? {};
+  if (resolved.type === 'object' && resolved.properties && !isAddress(resolved)) {
+    return Object.entries(resolved.properties).flatMap(([key, child]) => answersOf(schema, data, prefill, `${pointer}/${key}`, child, key));
+  }
+  const value = get(data, pointer);
+  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+  const entry = prefill.fields?.[pointer];
+  if (empty && !entry && !(schema.required ?? []).includes(pointer.split('/')[1])) return [];
+  return [{ pointer, node: resolved, name, title: resolved.title ?? name, value, entry }];
+}
+
+function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, busy }) {
+  const heading = useFocusOnChange('check');
+  const sections = Object.entries(resolve(schema, schema).properties ?? {});
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>{t('checkTitle')}</h1>
+      <p className="lead">{t('checkLead')}</p>
+      {sections.map(([key, node]) => {
+        const rows = answersOf(schema, data, prefill, `/${key}`, node, key);
+        if (!rows.length) return null;
+        const section = resolve(schema, node);
+        return (
+          <section key={key}>
+            {section.type === 'object' && !isAddress(section) ? <h2>{section.title ?? key}</h2> : null}
+            <dl className="summary-list">
+              {rows.map((row) => (
+                <div className="summary-row" key={row.pointer} data-pointer={row.pointer}>
+                  <dt>{row.title}</dt>
+                  <dd>
+                    {display(row.value, row.node, row.name, { t, lists })}
+                    {row.entry?.source && (row.entry.status === 'PREFILLED' || row.entry.status === 'CONFLICT')
+                      ? <><br /><span className="badge">{t('badge', { source: t.source(row.entry.source) })}</span></> : null}
+                  </dd>
+                  <dd className="summary-action">
+                    {row.entry?.locked ? null : (
+                      <a href={`#${pointerToId(row.pointer)}`} onClick={(e) => { e.preventDefault(); onChange(pointerToId(row.pointer)); }}>
+                        {t('change')}<span className="visually-hidden"> {row.title}</span>
+                      </a>
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+      <div className="actions">
+        <button type="button" className="button" id="submit" onClick={onSubmit} disabled={busy}>{t('submit')}</button>
+        <button type="button" className="button secondary" onClick={() => onChange(null)}>{t('back')}</button>
+      </div>
+    </>
+  );
+}
+
+function Done({ t, result, onAgain, onDisclosures }) {
+  const heading = useFocusOnChange('done');
+  return (
+    <>
+      <div className="confirmation" id="confirmation">
+        <h1 tabIndex={-1} ref={heading}>{t('doneTitle')}</h1>
+        <p>{t('doneLead')}</p>
+        {result?.reuse ? <p id="reuse">{t('reuse', result.reuse)}</p> : null}
+      </div>
+      <div className="actions">
+        <button type="button" className="button" onClick={onAgain}>{t('startAgain')}</button>
+        <button type="button" className="button secondary" onClick={onDisclosures}>{t('whoRead')}</button>
+      </div>
+    </>
+  );
+}
+
+function Disclosures({ t, session, forms, onBack }) {
+  const [page, setPage] = useState(null);
+  const [problem, setProblem] = useState(null);
+  useEffect(() => {
+    api.disclosures(session.token).then((r) => (r.status === 200 ? setPage(r.body) : setProblem(r.body?.detail ?? String(r.status))));
+  }, [session.token]);
+  const heading = useFocusOnChange('disclosures');
+  const titleOf = (id) => forms.find((f) => f.id === id)?.title ?? id;
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>{t('disclosuresTitle')}</h1>
+      <p className="lead">{t('disclosuresLead')}</p>
+      {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}
+      {page === null && !problem ? <p>{t('loading')}</p> : null}
+      {page && !page.items?.length ? <p>{t('disclosuresEmpty')}</p> : null}
+      {page?.items?.length ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="disclosures-caption">
+          <table id="disclosures">
+            <caption id="disclosures-caption" className="visually-hidden">{t('disclosuresTitle')}</caption>
+            <thead>
+              <tr><th scope="col">{t('colWhen')}</th><th scope="col">{t('colForm')}</th><th scope="col">{t('colWho')}</th>
+                <th scope="col">{t('colSubject')}</th><th scope="col">{t('colSources')}</th><th scope="col">{t('colFields')}</th></tr>
+            </thead>
+            <tbody>
+              {page.items.map((d, i) => (
+                <tr key={`${d.requestId}-${i}`}>
+                  <td>{new Date(d.at).toLocaleString(t.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
+                  <td>{titleOf(d.form?.id)}</td>
+                  <td>{d.readByYou ? t('byYou', { client: d.client }) : t('byOther', { client: d.client })}</td>
+                  <td>{d.subjectRole === 'self' ? t('subject_self') : (t.has(`role_${d.subjectRole}`) ? t(`role_${d.subjectRole}`) : d.subjectRole)}
+                    {d.actingFor ? ` (${t.has(`acting_${d.actingFor}`) ? t(`acting_${d.actingFor}`) : d.actingFor})` : ''}</td>
+                  <td>{Object.entries(d.sources ?? {}).map(([s, status]) => `${t.short(s)}: ${t.has(`st_${status}`) ? t(`st_${status}`) : t('st_other')}`).join(', ')}</td>
+                  <td>{d.releasedPointers?.length ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="actions"><button type="button" className="button secondary" onClick={onBack}>{t('back')}</button></div>
+    </>
+  );
+}
+
+function App() {
+  const [lang, setLang] = useState(() => localStorage.getItem('lang') ?? 'vi');
+  const t = useMemo(() => translator(lang), [lang]);
+  const [session, setSession] = useState(null);
+  const [view, setView] = useState('signin');
+  const [forms, setForms] = useState([]);
+  const [lists, setLists] = useState({});
+  const [current, setCurrent] = useState(null); // {formId, actingFor, schema, prefill}
+  const [formData, setFormData] = useState({});
+  const [errors, setErrors] = useState([]);
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState(null);
+  const [returnTo, setReturnTo] = useState('choose');
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('lang', lang);
+  }, [lang]);
+  useEffect(() => {
+    api.catalogue().then((r) => r.status === 200 && setForms(r.body));
+    Promise.all(Object.entries(LISTS).map(async ([key, name]) => {
+      const r = await api.codeList(name);
+      return [key, new Map(r.status === 200 ? r.body.codes.map((c) => [c.code, c.name]) : [])];
+    })).then((entries) => setLists(Object.fromEntries(entries)));
+  }, []);
+
+  const prefilled = async (formId, actingFor, prefill) => {
+    const r = await api.schema(formId);
+    if (r.status !== 200) { setProblem(r.body?.detail); return; }
+    setCurrent({ formId, actingFor, schema: r.body, prefill });
+    setFormData(structuredClone(prefill.data ?? {}));
+    setErrors([]);
+    setView('form');
+  };
+  const submit = async () => {
+    setBusy(true);
+    const r = await api.submit(session.token, current.formId, formData, current.prefill.prefillToken);
+    setBusy(false);
+    if (r.status === 200) { setResult(r.body); setView('done'); return; }
+    const list = r.body?.errors?.length ? r.body.errors : [{ pointer: '', message: r.body?.detail ?? String(r.status) }];
+    setErrors(list.map((e) => ({ pointer: e.pointer ?? '', message: messageFor(t, e) })));
+    setAttempt((n) => n + 1);
+    setView('form');
+  };
+  const signOut = () => { setSession(null); setCurrent(null); setView('signin'); };
+
+  let main;
+  if (!session || view === 'signin') {
+    main = <SignIn t={t} onSignedIn={(s) => { setSession(s); setView('choose'); }} />;
+  } else if (view === 'choose') {
+    main = <ChooseForm t={t} session={session} forms={forms} onPrefilled={prefilled} />;
+  } else if (view === 'form') {
+    main = <FormPage t={t} lists={lists} schema={current.schema} prefill={current.prefill} formData={formData} setFormData={setFormData}
+                     errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')} />;
+  } else if (view === 'check') {
+    main = <CheckAnswers t={t} lists={lists} schema={current.schema} prefill={current.prefill} data={formData} busy={busy} onSubmit={submit}
+                         onChange={(id) => { setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
+  } else if (view === 'done') {
+    main = <Done t={t} result={result} onAgain={() => setView('choose')} onDisclosures={() => { setReturnTo('done'); setView('disclosures'); }} />;
+  } else if (view === 'disclosures') {
+    main = <Disclosures t={t} session={session} forms={forms} onBack={() => setView(returnTo)} />;
+  }
+  return (
+    <>
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skip')}</a>
+      <header className="header">
+        <div className="header-inner">
+          <span className="service">{t('service')}</span>
+          <nav aria-label={t('service')}>
+            <button type="button" className="link" id="language" lang={lang === 'vi' ? 'en' : 'vi'} aria-label={t('languageLabel')}
+                    onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>{t('language')}</button>
+            {session ? (
+              <>
+                <button type="button" className="link" id="who-read" onClick={() => { setReturnTo(view === 'disclosures' ? returnTo : view); setView('disclosures'); }}>{t('whoRead')}</button>
+                <button type="button" className="link" id="sign-out" onClick={signOut}>{t('signOut')}</button>
+              </>
+            ) : null}
+          </nav>
+        </div>
+      </header>
+      <p className="banner">{t('banner')}{session ? <> · <span id="signed-in">{t('signedInAs', { name: session.persona?.fullName })}</span></> : null}</p>
+      <main id="main" tabIndex={-1}>
+        {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}
+        {main}
+      </main>
+    </>
+  );
+}
+
+function messageFor(t, e) {
+  const message = e.message ?? '';
+  if (/required property/.test(message)) return t('required');
+  if (/^locked/.test(message)) return t('lockedChanged');
+  return message.replace(/^: /, '');
+}
+
+createRoot(document.getElementById('app')).render(<App />);

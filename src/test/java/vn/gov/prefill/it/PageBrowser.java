@@ -1,0 +1,183 @@
+package vn.gov.prefill.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium: what a citizen does on the
+ * reference page, by mouse or by keyboard alone, with a screenshot of each step and axe-core's verdict.
+ */
+final class PageBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    static final Path BUNDLE = Path.of("target/classes/static/index.html");
+    static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+
+    /** Skips locally without a browser or a built page (-Dfrontend.skip); on CI (CI=true) that is a failure. */
+    static void requireBrowserAndPage() {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " (apt-get install chromium)"
+                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " (apt-get install chromium-driver)"
+                : !Files.isRegularFile(BUNDLE) ? BUNDLE + " (the page is built by mvn generate-resources without -Dfrontend.skip)"
+                : !Files.isRegularFile(AXE) ? AXE + " (npm ci in src/main/frontend)"
+                : null;
+        if (missing == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
+            fail("CI=true but the browser tests cannot run: missing " + missing + "; .ci/run installs chromium");
+        }
+        Assumptions.abort("no browser test: missing " + missing);
+    }
+
+    PageBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1000,1400", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** A fresh start: the page at its address, Vietnamese (the default), nothing remembered. */
+    void open(String url) {
+        driver.manage().window().setSize(new Dimension(1000, 1400));
+        driver.get(url);
+        js("localStorage.clear();");
+        driver.navigate().refresh();
+        visible(By.id("persona"));
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement present(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String activeId() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    /** Presses Tab until the element with that id has the focus, as a keyboard user would (at most 150 presses). */
+    void tabTo(String id) {
+        for (int i = 0; i < 150; i++) {
+            if (id.equals(activeId())) {
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        fail("Tab never reached #" + id + " (last: #" + activeId() + ")");
+    }
+
+    void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The whole page, not only the window, saved under target/screenshots/. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = ((Number) js("return Math.min(document.documentElement.scrollHeight, 6000);")).longValue();
+            Dimension before = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(before.width, (int) Math.max(height + 140, 600)));
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            driver.manage().window().setSize(before);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a window of that size shows (a phone: 412 × 915), saved under target/screenshots/. */
+    Path viewport(String name, int width, int height) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Dimension before = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(width, height));
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            driver.manage().window().setSize(before);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** axe-core's violations of impact serious or critical on the page as it is now. */
+    List<JsonNode> seriousViolations() {
+        try {
+            js(Files.readString(AXE, StandardCharsets.UTF_8));
+            Object out = ((JavascriptExecutor) driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "axe.run(document, {resultTypes: ['violations']})"
+                            + ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e)}])));");
+            JsonNode violations = new ObjectMapper().readTree(String.valueOf(out));
+            List<JsonNode> serious = new java.util.ArrayList<>();
+            violations.forEach(v -> {
+                if (List.of("serious", "critical").contains(v.path("impact").asText())) {
+                    serious.add(v);
+                }
+            });
+            return serious;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String describe(List<JsonNode> violations) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode v : violations) {
+            out.append(v.path("id").asText()).append(" (").append(v.path("impact").asText()).append("): ")
+                    .append(v.path("help").asText());
+            v.path("nodes").forEach(n -> out.append("\n    ").append(n.path("target")).append(' ').append(n.path("failureSummary").asText()));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
