@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class LaunchedGateway implements AutoCloseable {
 
+    private static final java.util.Random RANDOM = new java.util.Random();
     static final Path JAR = Path.of("target/prefill-gateway-0.1.0-SNAPSHOT.jar").toAbsolutePath();
     private static final List<String> TREES = List.of("routes", "schemas", "rules", "mocks");
 
@@ -98,11 +99,18 @@ final class LaunchedGateway implements AutoCloseable {
 
     /** A TCP port free now, for {@code --server.port} or {@code --gateway.mocks.port}. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // below Linux's ephemeral range (32768-60999): a client polling a port of that range before the
+        // server listens can be given that very port for its own end and connect to itself, and the
+        // server then cannot bind it
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20000 + RANDOM.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     /** Everything the process has written so far. */
