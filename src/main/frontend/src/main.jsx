@@ -93,25 +93,29 @@ function SignIn({ t, onSignedIn }) {
   );
 }
 
-function Suggestions({ t, suggestions, forms, onOpen }) {
-  const usable = (suggestions ?? []).filter((s) => s.formId && forms.some((f) => f.id === s.formId));
-  if (!usable.length) return null;
+function Suggestions({ t, suggestions, forms, onOpen, busy }) {
+  // a suggestion without a form here names its procedure only (GATEWAY-API.md, "Suggestions")
+  const listed = (suggestions ?? []).map((s) => ({ ...s, form: s.formId ? forms.find((f) => f.id === s.formId) : undefined }))
+    .filter((s) => !s.formId || s.form);
+  if (!listed.length) return null;
   return (
     <section className="suggestions" aria-labelledby="suggestions-title" id="suggestions">
       <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
       <p>{t('suggestionsLead')}</p>
       <ul className="cards">
-        {usable.map((s) => (
-          <li key={s.id} className="card">
+        {listed.map((s) => (
+          <li key={s.id} className="card" data-life-event={s.lifeEvent}>
             <h3>{s.title}</h3>
             {s.reason ? <p>{s.reason}</p> : null}
             <p className="muted">
-              {s.readiness ? t('ready', s.readiness) : null}
+              {s.readiness ? t('ready', s.readiness) : t('suggestionNoForm', { code: s.procedureCode ?? '' })}
               {s.dueBy ? <> · {t('dueBy', { date: t.date(s.dueBy) })}</> : null}
             </p>
-            <button type="button" className="button" data-suggestion={s.id} onClick={() => onOpen(s.formId, s.actingFor)}>
-              {t('suggestionOpen', { title: forms.find((f) => f.id === s.formId)?.title ?? s.title })}
-            </button>
+            {s.form ? (
+              <button type="button" className="button" data-suggestion={s.id} disabled={busy} onClick={() => onOpen(s.formId, s.actingFor)}>
+                {t('suggestionOpen', { title: s.form.title ?? s.title })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -127,7 +131,7 @@ function ChooseForm({ t, session, forms, onPrefilled }) {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    // being built alongside: a gateway without it answers 404, and the page falls back to typing the number
+    // anything but a 200 (an older gateway's 404, a 503) leaves the page asking for the number
     api.suggestions(session.token).then((r) => setSuggestions(r.status === 200 && Array.isArray(r.body?.suggestions) ? r.body.suggestions : []))
       .catch(() => setSuggestions([]));
   }, [session.token]);
@@ -154,9 +158,9 @@ function ChooseForm({ t, session, forms, onPrefilled }) {
   const fieldError = (id) => errors.filter((e) => e.id === id).map((e) => e.message).join(' ');
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>{t('chooseTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading} data-suggestions={suggestions === null ? 'loading' : suggestions.length}>{t('chooseTitle')}</h1>
       <ErrorSummary t={t} errors={errors} onPick={focusField} focusKey={attempt} />
-      {suggestions === null ? <p>{t('loading')}</p> : <Suggestions t={t} suggestions={suggestions} forms={forms} onOpen={open} />}
+      {suggestions === null ? <p>{t('loading')}</p> : <Suggestions t={t} suggestions={suggestions} forms={forms} onOpen={open} busy={busy} />}
       <form onSubmit={submit} noValidate>
         <fieldset className="choices" id="form-choice">
           <legend>{t('formLegend')}</legend>

@@ -121,6 +121,24 @@
         markLine: target(95, '95 %')}]
     }, true);
 
+    // followed: the suggested form prefilled for its actingFor by the same person within 24 hours
+    var suggestions = report.suggestions || [];
+    chart('chart-suggestions').setOption({
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0},
+      grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', data: suggestions.map(function (s) { return s.lifeEvent; }), axisLabel: {width: 240, overflow: 'truncate'}},
+      series: [
+        {name: 'Đã hiển thị', type: 'bar', data: suggestions.map(function (s) { return s.shown; })},
+        {name: 'Đã làm theo', type: 'bar', data: suggestions.map(function (s) { return s.followed; })}
+      ]
+    }, true);
+    document.querySelector('#suggestions-table tbody').innerHTML = suggestions.map(function (s) {
+      return '<tr data-life-event="' + escape(s.lifeEvent) + '"><td>' + escape(s.lifeEvent) + '</td><td>' + s.shown + '</td><td>' +
+        s.followed + '</td><td>' + pct(s.followedShare) + '</td></tr>';
+    }).join('');
+
     var rows = forms.map(function (f) {
       return '<tr><td>' + escape(titles[f.formId] || f.formId) + '</td><td>' + escape(f.procedureCode || '') + '</td><td>' + f.prefills +
         '</td><td>' + f.submissions + '</td><td>' + f.validSubmissions + '</td><td>' + pct(f.coverage) + '</td><td>' + pct(f.reuse) +

@@ -66,6 +66,14 @@ public class ApiSchemas implements OpenApiCustomizer {
         setProperty(schemas, "FormSummary", "actingFor", array(ref("ActingForType")));
         setProperty(schemas, "FormSummary", "minLoa", ref("LevelOfAssurance"));
 
+        // the indicators: a share with nothing to divide is null, present (GATEWAY-API.md, "Operators and indicators")
+        nullable(schemas, "Figures", "coverage", "reuse", "reenteredNothingShare", "medianPrefillToSubmitSeconds",
+                "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare");
+        nullable(schemas, "SourceFigures", "availability");
+        nullable(schemas, "SuggestionFigures", "followedShare");
+        require(schemas, "IndicatorReport", "from", "to", "total", "forms", "sources", "suggestions");
+        require(schemas, "SuggestionFigures", "lifeEvent", "shown", "followed", "followedShare");
+
         require(schemas, "PrefillResponse", "requestId", "formId", "formVersion", "data", "fields", "sources", "prefillToken");
         require(schemas, "FieldOutcome", "status");
         require(schemas, "SourceSummary", "status", "latencyMs");
@@ -127,6 +135,16 @@ public class ApiSchemas implements OpenApiCustomizer {
     private static void setProperty(Map<String, Schema> schemas, String name, String property, Schema<?> replacement) {
         property(schemas, name, property);
         component(schemas, name).getProperties().put(property, replacement);
+    }
+
+    private static void nullable(Map<String, Schema> schemas, String name, String... properties) {
+        for (String property : properties) {
+            Schema<?> schema = property(schemas, name, property);
+            Set<String> types = new java.util.LinkedHashSet<>(schema.getTypes() != null ? schema.getTypes()
+                    : schema.getType() != null ? Set.of(schema.getType()) : Set.of("number"));
+            types.add("null");
+            schema.setTypes(types);
+        }
     }
 
     private static void require(Map<String, Schema> schemas, String name, String... properties) {

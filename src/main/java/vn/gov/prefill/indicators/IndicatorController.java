@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,26 +36,30 @@ class IndicatorController {
     private static final List<String> COLUMNS = List.of("scope", "id", "procedureCode", "from", "to", "prefills", "submissions",
             "validSubmissions", "bound", "prefilled", "kept", "changed", "coverage", "reuse", "reenteredNothingShare",
             "medianPrefillToSubmitSeconds", "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare",
-            "reads", "ok", "availability");
+            "reads", "ok", "availability", "shown", "followed", "followedShare");
 
     private final IndicatorStore store;
     private final PrefillTallyQueue prefills;
     private final FormCatalog forms;
     private final SourceCatalog sources;
+    private final ObjectProvider<LifeEvents> lifeEvents;
     private final Clock clock = Clock.systemUTC();
 
-    IndicatorController(IndicatorStore store, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources) {
+    IndicatorController(IndicatorStore store, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources,
+                        ObjectProvider<LifeEvents> lifeEvents) {
         this.store = store;
         this.prefills = prefills;
         this.forms = forms;
         this.sources = sources;
+        this.lifeEvents = lifeEvents;
     }
 
     @Operation(operationId = "indicators", summary = "The province's indicators",
             description = "Prefills and submissions recorded over the period, in total, per form and per source: coverage "
                     + "(prefilled / bound), reuse (kept / bound over valid submissions after a prefill), the share that re-entered "
-                    + "nothing, the median prefill-to-submit seconds, and each registry's availability. A share with nothing to "
-                    + "divide is null. Operators only.",
+                    + "nothing, the median prefill-to-submit seconds, each registry's availability, and per life event the "
+                    + "suggestions shown and followed (their form prefilled for their actingFor by the same person within 24 hours). "
+                    + "A share with nothing to divide is null. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "the indicators of the period"),
             parameters = {
@@ -67,10 +72,10 @@ class IndicatorController {
         return report(ReportPeriod.parse(from, to, clock));
     }
 
-    /** The same figures, one row for the total, one per form and one per source, for the national monitoring system. */
+    /** The same figures, one row for the total, one per form, one per source and one per life event, for the national monitoring system. */
     @Operation(operationId = "indicatorsCsv", summary = "The province's indicators as CSV",
-            description = "The same figures as GET /api/v1/admin/indicators, one row for the total, one per form and one per "
-                    + "source, for the national monitoring system. Operators only.",
+            description = "The same figures as GET /api/v1/admin/indicators, one row for the total, one per form, one per "
+                    + "source and one per life event suggested (scope suggestion), for the national monitoring system. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "text/csv, UTF-8, with a header row"),
             parameters = {
@@ -86,7 +91,11 @@ class IndicatorController {
         r.forms().forEach(f -> row(out, "form", r, f));
         for (IndicatorReport.SourceFigures s : r.sources()) {
             line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, s.reads(), s.ok(), s.availability()));
+                    null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null));
+        }
+        for (IndicatorReport.SuggestionFigures s : r.suggestions()) {
+            line(out, Stream.of("suggestion", s.lifeEvent(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare()));
         }
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicators-" + r.from() + "-" + r.to() + ".csv\"")
@@ -94,13 +103,15 @@ class IndicatorController {
     }
 
     private IndicatorReport report(ReportPeriod period) {
-        // the tallies of prefills answered before this request are counted
+        // the tallies of prefills answered and suggestions shown before this request are counted
         prefills.flush(2000);
         try {
             List<IndicatorReport.Form> catalogue = forms.all().stream()
                     .map(f -> new IndicatorReport.Form(f.id(), f.procedureCode())).toList();
             return IndicatorReport.of(period.from(), period.to(), catalogue, store.prefills(period.start(), period.end()),
-                    store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()));
+                    store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()),
+                    lifeEvents.stream().flatMap(l -> l.names().stream()).distinct().toList(),
+                    store.suggestions(period.start(), period.end()));
         } catch (DataAccessException e) {
             throw new ApiProblem(503, "audit-unavailable", "Indicators unavailable",
                     "the audit database cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
@@ -111,7 +122,7 @@ class IndicatorController {
         line(out, Stream.of(scope, f.formId(), f.procedureCode(), r.from(), r.to(), f.prefills(), f.submissions(),
                 f.validSubmissions(), f.bound(), f.prefilled(), f.kept(), f.changed(), f.coverage(), f.reuse(),
                 f.reenteredNothingShare(), f.medianPrefillToSubmitSeconds(), f.medianLoginToSubmitSeconds(),
-                f.loginToSubmitWithin5MinutesShare(), null, null, null));
+                f.loginToSubmitWithin5MinutesShare(), null, null, null, null, null, null));
     }
 
     private static void line(StringBuilder out, Stream<Object> cells) {

@@ -23,9 +23,10 @@ import vn.gov.prefill.plan.SourceSummary;
 import vn.gov.prefill.source.ReadStatus;
 
 /**
- * Where the prefill endpoint and the submission check report what they came to: into the indicator
- * tables (prefills through a queue, off the request thread; submissions at once) and into the
- * metrics. Tags are forms, sources, statuses and outcomes only: never a person, a number or a request.
+ * Where the prefill endpoint, the submission check and the suggestions report what they came to: into
+ * the indicator tables (prefills and suggestions through a queue, off the request thread; submissions at
+ * once) and into the metrics. Tags are forms, sources, statuses, outcomes and life events only: never a
+ * person, a number or a request; a person reaches the tables only inside a {@link SuggestionMatchKey}.
  */
 @Component
 public class IndicatorLog {
@@ -36,16 +37,36 @@ public class IndicatorLog {
             Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofMillis(2500),
             Duration.ofSeconds(3), Duration.ofSeconds(5)};
 
+    /** How long a suggestion shown waits for the prefill that follows it. */
+    public static final Duration FOLLOW_WINDOW = Duration.ofHours(24);
+
     private final PrefillTallyQueue prefills;
     private final IndicatorStore store;
     private final IndicatorClock clock;
     private final MeterRegistry meters;
+    private final SuggestionMatchKey matchKeys;
 
-    IndicatorLog(PrefillTallyQueue prefills, IndicatorStore store, IndicatorClock clock, MeterRegistry meters) {
+    IndicatorLog(PrefillTallyQueue prefills, IndicatorStore store, IndicatorClock clock, MeterRegistry meters,
+                 SuggestionMatchKey matchKeys) {
         this.prefills = prefills;
         this.store = store;
         this.clock = clock;
         this.meters = meters;
+        this.matchKeys = matchKeys;
+    }
+
+    /**
+     * A suggestion of {@code lifeEvent} shown to {@code person}: its form ({@code formId} null for a procedure
+     * without one) may be followed by that person for {@code actingForId} (null for oneself) within {@link #FOLLOW_WINDOW}.
+     */
+    public void suggestionShown(String lifeEvent, String formId, String person, String actingForId) {
+        String key = formId == null ? null : matchKeys.of(formId, person, actingForId);
+        prefills.offer(new SuggestionShown(clock.now(), lifeEvent, formId, key, key == null ? null : Instant.now().plus(FOLLOW_WINDOW)));
+    }
+
+    /** A recorded prefill of {@code formId} by {@code person} for {@code actingForId}: it follows the suggestion waiting for it, if any. */
+    public void prefillCompleted(String formId, String person, String actingForId) {
+        prefills.offer(new SuggestionFollowed(clock.now(), matchKeys.of(formId, person, actingForId), Instant.now()));
     }
 
     /** An answered prefill of {@code form}, started at {@code startedNanos} (System.nanoTime). */

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * indicators") fixes them. Shares are in [0, 1], rounded to 4 places, and null when there is nothing
  * to divide.
  */
-record IndicatorReport(String from, String to, Figures total, List<Figures> forms, List<SourceFigures> sources) {
+record IndicatorReport(String from, String to, Figures total, List<Figures> forms, List<SourceFigures> sources,
+                       List<SuggestionFigures> suggestions) {
 
     /** The statuses that count as the source having answered: with a record, or that it holds none. */
     static final List<String> ANSWERED = List.of("OK", "NOT_FOUND");
@@ -37,6 +38,10 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses) { }
 
+    /** Suggestions of a life event shown in the period, those of them followed, and followed ÷ shown. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SuggestionFigures(String lifeEvent, long shown, long followed, Double followedShare) { }
+
     /** A form the report lists even when nothing happened to it in the period. */
     record Form(String id, String procedureCode) { }
 
@@ -44,7 +49,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
 
     static IndicatorReport of(LocalDate from, LocalDate to, Collection<Form> catalogue, List<IndicatorStore.PrefillCount> prefills,
                               List<SubmissionTally> submissions, Collection<String> sourceNames,
-                              Map<String, Map<String, Long>> reads) {
+                              Map<String, Map<String, Long>> reads, Collection<String> lifeEvents,
+                              List<IndicatorStore.SuggestionCount> shown) {
         Map<String, String> procedures = new LinkedHashMap<>();
         catalogue.forEach(f -> procedures.put(f.id(), f.procedureCode()));
         prefills.forEach(p -> procedures.putIfAbsent(p.formId(), p.procedureCode()));
@@ -59,7 +65,7 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         bySource.putAll(reads);
         List<SourceFigures> sources = new ArrayList<>();
         bySource.forEach((name, statuses) -> sources.add(source(name, statuses)));
-        return new IndicatorReport(from.toString(), to.toString(), total, forms, sources);
+        return new IndicatorReport(from.toString(), to.toString(), total, forms, sources, suggestions(lifeEvents, shown));
     }
 
     static Figures figures(String formId, String procedureCode, long prefills, List<SubmissionTally> submissions) {
@@ -77,6 +83,16 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         return new Figures(formId, procedureCode, prefills, submissions.size(), valid, bound, prefilled, kept, changed,
                 share(prefilled, bound), share(kept, bound), share(nothingChanged, reused.size()),
                 median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()));
+    }
+
+    /** Every life event the gateway may suggest, then any other recorded in the period (a rule since removed). */
+    static List<SuggestionFigures> suggestions(Collection<String> lifeEvents, List<IndicatorStore.SuggestionCount> shown) {
+        Map<String, IndicatorStore.SuggestionCount> byEvent = new LinkedHashMap<>();
+        lifeEvents.forEach(e -> byEvent.put(e, new IndicatorStore.SuggestionCount(e, 0, 0)));
+        shown.forEach(c -> byEvent.put(c.lifeEvent(), c));
+        List<SuggestionFigures> out = new ArrayList<>();
+        byEvent.values().forEach(c -> out.add(new SuggestionFigures(c.lifeEvent(), c.shown(), c.followed(), share(c.followed(), c.shown()))));
+        return out;
     }
 
     static SourceFigures source(String name, Map<String, Long> statuses) {

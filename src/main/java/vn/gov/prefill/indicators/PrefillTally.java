@@ -8,4 +8,5 @@ import java.util.Map;
  * prefilled or failed, and per source how many reads ended in which status.
  */
 record PrefillTally(Instant recordedAt, String formId, String formVersion, String procedureCode, boolean partial,
-                    int bound, int prefilled, int failed, long durationMs, Map<String, Map<String, Integer>> readsBySource) { }
+                    int bound, int prefilled, int failed, long durationMs, Map<String, Map<String, Integer>> readsBySource)
+        implements Tally { }

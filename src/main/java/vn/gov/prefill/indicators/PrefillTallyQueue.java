@@ -18,10 +18,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Keeps the prefill path free of a database round trip: a prefill's tally goes into a bounded queue
- * and one writer thread stores them in batches. A full queue drops the tally (counted), never waits;
- * a crash loses what was still queued. These are statistics: the disclosure log, which is not, is
- * written synchronously by the prefill itself.
+ * Keeps the prefill and suggestion paths free of a database round trip: a prefill's tally, a suggestion
+ * shown and a prefill that may follow one go into a bounded queue, and one writer thread stores them in
+ * batches, in order. A full queue drops the tally (counted), never waits; a crash loses what was still
+ * queued. These are statistics: the disclosure log, which is not, is written synchronously by the
+ * prefill itself. A suggestion found followed is counted in {@code gateway.suggestions.followed} here,
+ * where the match is made.
  */
 @Component
 class PrefillTallyQueue implements SmartLifecycle {
@@ -30,24 +32,26 @@ class PrefillTallyQueue implements SmartLifecycle {
     private static final int BATCH = 500;
 
     private final IndicatorStore store;
-    private final BlockingQueue<PrefillTally> queue;
+    private final BlockingQueue<Tally> queue;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong settled = new AtomicLong();
     private final Counter dropped;
+    private final MeterRegistry meters;
     private volatile Thread writer;
     private volatile boolean running;
 
     PrefillTallyQueue(IndicatorStore store, MeterRegistry meters, @Value("${gateway.indicators.queue:10000}") int capacity) {
         this.store = store;
+        this.meters = meters;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.dropped = Counter.builder("gateway.indicators.dropped")
-                .description("Prefill tallies not stored: the queue was full or the database refused the batch")
+                .description("Indicator tallies (prefills, suggestions) not stored: the queue was full or the database refused the batch")
                 .register(meters);
         Gauge.builder("gateway.indicators.queued", queue, BlockingQueue::size)
-                .description("Prefill tallies waiting to be stored").register(meters);
+                .description("Indicator tallies (prefills, suggestions) waiting to be stored").register(meters);
     }
 
-    void offer(PrefillTally tally) {
+    void offer(Tally tally) {
         offered.incrementAndGet();
         if (!queue.offer(tally)) {
             dropped.increment();
@@ -70,22 +74,24 @@ class PrefillTallyQueue implements SmartLifecycle {
     }
 
     private void drain() {
-        List<PrefillTally> batch = new ArrayList<>(BATCH);
+        List<Tally> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                PrefillTally first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Tally first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                store.insertPrefills(batch);
+                store.insert(batch).forEach(lifeEvent -> Counter.builder("gateway.suggestions.followed")
+                        .description("Suggestions followed: their form prefilled for their actingFor by the same person within 24 hours")
+                        .tag("life_event", lifeEvent).register(meters).increment());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
             } catch (RuntimeException e) {
                 dropped.increment(batch.size());
-                log.warn("indicators: {} prefill tally(ies) not stored: {}", batch.size(), e.getClass().getSimpleName());
+                log.warn("indicators: {} tally(ies) not stored: {}", batch.size(), e.getClass().getSimpleName());
             } finally {
                 settled.addAndGet(batch.size());
                 batch.clear();

@@ -49,7 +49,9 @@ class IndicatorReportTest {
 
         IndicatorReport r = IndicatorReport.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
                 List.of(new IndicatorReport.Form("A", "P-A"), new IndicatorReport.Form("B", "P-B"), new IndicatorReport.Form("C", "P-C")),
-                prefills, submissions, List.of("population", "business", "insurance"), reads);
+                prefills, submissions, List.of("population", "business", "insurance"), reads,
+                List.of("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL"),
+                List.of(new IndicatorStore.SuggestionCount("CHILD_HEALTH_INSURANCE", 3, 2), new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0)));
 
         IndicatorReport.Figures total = r.total();
         assertThat(total.prefills()).isEqualTo(8);
@@ -82,6 +84,8 @@ class IndicatorReportTest {
         assertThat(c.reenteredNothingShare()).isNull();
         assertThat(c.medianPrefillToSubmitSeconds()).isNull();
 
+        assertThat(r.suggestions()).extracting(IndicatorReport.SuggestionFigures::lifeEvent)
+                .containsExactly("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL", "RETIRED_EVENT");
         IndicatorReport.SourceFigures population = r.sources().get(0);
         assertThat(population.source()).isEqualTo("population");
         assertThat(population.reads()).isEqualTo(100);   // NOT_CONSENTED is no read
@@ -92,6 +96,17 @@ class IndicatorReportTest {
         assertThat(business.availability()).isNull();
         assertThat(r.sources().get(2).reads()).isZero();
         assertThat(r.sources().get(2).availability()).isNull();
+    }
+
+    @Test
+    void suggestionsListEveryLifeEventThenAnyOtherRecordedWithTheirFollowedShare() {
+        List<IndicatorReport.SuggestionFigures> s = IndicatorReport.suggestions(List.of("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL"),
+                List.of(new IndicatorStore.SuggestionCount("CHILD_HEALTH_INSURANCE", 3, 2), new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0)));
+
+        assertThat(s).containsExactly(
+                new IndicatorReport.SuggestionFigures("CHILD_HEALTH_INSURANCE", 3, 2, 0.6667),
+                new IndicatorReport.SuggestionFigures("ID_CARD_RENEWAL", 0, 0, null),
+                new IndicatorReport.SuggestionFigures("RETIRED_EVENT", 1, 0, 0.0));
     }
 
     @Test

@@ -84,7 +84,10 @@ class DashboardBrowserIT extends GatewayTestSupport {
         }
     }
 
-    /** hoa prefills twice; submits once as prefilled (15 of 15 kept), once with her residence re-entered (14 kept). */
+    /**
+     * hoa prefills twice; submits once as prefilled (15 of 15 kept), once with her residence re-entered (14 kept);
+     * quang sees a suggestion twice and follows it once.
+     */
     void knownReplay() {
         String hoa = token("hoa");
         // a first read of a cold gateway may time out (1 s in the tests): warm it up, today
@@ -102,6 +105,14 @@ class DashboardBrowserIT extends GatewayTestSupport {
             body.put("prefillToken", p.body().get("prefillToken").asText());
             assertThat(replay("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, body.toString()).status()).isEqualTo(200);
         }
+        // quang is shown his change notice twice and follows the second showing: 2 shown, 1 followed
+        String quang = token("quang");
+        for (int i = 0; i < 2; i++) {
+            assertThat(replay("GET", "/api/v1/me/suggestions", quang, null).body().findValuesAsText("lifeEvent"))
+                    .containsExactly("ENTERPRISE_REPRESENTATIVE_UPDATE");
+        }
+        assertThat(replay("POST", "/api/v1/forms/enterprise-change-notice/prefill", quang,
+                "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"0108881233\"}}").status()).isEqualTo(200);
     }
 
     @SuppressWarnings("unchecked")
@@ -166,6 +177,19 @@ class DashboardBrowserIT extends GatewayTestSupport {
         assertThat(sourceNames).contains("population");
         assertThat(((Number) series(sources, 0, "Sẵn sàng").get(sourceNames.indexOf("population"))).doubleValue()).isEqualTo(100.0);
         assertThat(series(option("chart-time"), 0, "Đăng nhập → nộp").get(row)).isNotNull();
+
+        Map<String, Object> suggestions = option("chart-suggestions");
+        List<Object> lifeEvents = axis(suggestions, "yAxis");
+        int change = lifeEvents.indexOf("ENTERPRISE_REPRESENTATIVE_UPDATE");
+        assertThat(change).as("the change notice among " + lifeEvents).isNotNegative();
+        assertThat(lifeEvents).contains("CHILD_HEALTH_INSURANCE");
+        assertThat(((Number) series(suggestions, 0, "Đã hiển thị").get(change)).intValue()).isEqualTo(2);
+        assertThat(((Number) series(suggestions, 1, "Đã làm theo").get(change)).intValue()).isEqualTo(1);
+        assertThat(((Number) series(suggestions, 0, "Đã hiển thị").get(lifeEvents.indexOf("CHILD_HEALTH_INSURANCE"))).intValue()).isZero();
+        assertThat(browser.findElement(By.cssSelector("#suggestions-table tr[data-life-event=ENTERPRISE_REPRESENTATIVE_UPDATE]")).getText())
+                .contains("ENTERPRISE_REPRESENTATIVE_UPDATE 2 1 50 %");
+        assertThat(browser.findElement(By.cssSelector("#suggestions-table tr[data-life-event=CHILD_HEALTH_INSURANCE]")).getText())
+                .endsWith("0 0 –");
         assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("96,7");
         assertThat(browser.findElement(By.id("card-reuse")).getAttribute("class")).contains("met");
         assertThat(browser.findElement(By.id("card-nothing")).getAttribute("class")).contains("missed");

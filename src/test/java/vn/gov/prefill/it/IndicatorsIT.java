@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,10 @@ class IndicatorsIT extends GatewayTestSupport {
     static final int REPLAY_DAYS_AGO = 1500;
     static final int LONELY_DAYS_AGO = 1600;
     static final int CSV_DAYS_AGO = 1700;
+    static final int SUGGESTIONS_DAYS_AGO = 1800;
+
+    @Autowired
+    JdbcTemplate sql;
 
     Answer send(String method, String path, String token, String body, int daysAgo) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -139,6 +145,91 @@ class IndicatorsIT extends GatewayTestSupport {
         assertThat(report.toString()).doesNotContain("027190001234").doesNotContain("HOA");
     }
 
+    JsonNode lifeEvent(JsonNode report, String lifeEvent) {
+        for (JsonNode s : report.get("suggestions")) {
+            if (s.get("lifeEvent").asText().equals(lifeEvent)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no life event " + lifeEvent + " in " + report.get("suggestions"));
+    }
+
+    List<String> lifeEventsShown(String persona, int daysAgo) {
+        Answer a = send("GET", "/api/v1/me/suggestions", token(persona), null, daysAgo);
+        assertThat(a.status()).isEqualTo(200);
+        return a.body().findValuesAsText("lifeEvent");
+    }
+
+    /**
+     * Quang is shown his change notice and follows it (a prefill of that form for that enterprise), then
+     * prefills it again; Dũng is shown his residence change and prefills another form: 1 of 1, then 0 of 1.
+     */
+    @Test
+    void suggestionsShownAndFollowedPerLifeEvent() {
+        String quang = token("quang");
+        String dung = token("dung");
+        String enterprise = "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"0108881233\"}}";
+        List<String> shown = new java.util.ArrayList<>(lifeEventsShown("quang", SUGGESTIONS_DAYS_AGO));
+        assertThat(shown).containsExactly("ENTERPRISE_REPRESENTATIVE_UPDATE");
+        assertThat(send("POST", "/api/v1/forms/enterprise-change-notice/prefill", quang, enterprise, SUGGESTIONS_DAYS_AGO).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/forms/enterprise-change-notice/prefill", quang, enterprise, SUGGESTIONS_DAYS_AGO).status()).isEqualTo(200);
+        List<String> dungs = lifeEventsShown("dung", SUGGESTIONS_DAYS_AGO);
+        assertThat(dungs).contains("RESIDENCE_AFTER_MARRIAGE");
+        shown.addAll(dungs);
+        assertThat(send("POST", "/api/v1/forms/" + FORM + "/prefill", dung, null, SUGGESTIONS_DAYS_AGO).status()).isEqualTo(200);
+
+        String period = "?from=" + day(SUGGESTIONS_DAYS_AGO) + "&to=" + day(SUGGESTIONS_DAYS_AGO);
+        JsonNode report = call("GET", "/api/v1/admin/indicators" + period, operatorToken(), null, null).body();
+
+        JsonNode change = lifeEvent(report, "ENTERPRISE_REPRESENTATIVE_UPDATE");
+        assertThat(change.get("shown").asLong()).isEqualTo(1);
+        assertThat(change.get("followed").asLong()).isEqualTo(1);
+        assertThat(change.get("followedShare").asDouble()).isEqualTo(1.0);
+        JsonNode residence = lifeEvent(report, "RESIDENCE_AFTER_MARRIAGE");
+        assertThat(residence.get("shown").asLong()).isEqualTo(1);
+        assertThat(residence.get("followed").asLong()).isZero();
+        assertThat(residence.get("followedShare").asDouble()).isEqualTo(0.0);
+        // every life event of the rules is listed; one nobody was shown has a null share, present
+        JsonNode child = lifeEvent(report, "CHILD_HEALTH_INSURANCE");
+        assertThat(child.get("shown").asLong()).isZero();
+        assertThat(child.has("followedShare")).isTrue();
+        assertThat(child.get("followedShare").isNull()).isTrue();
+        assertThat(report.get("suggestions").findValuesAsText("lifeEvent")).hasSize(6);
+        long total = 0;
+        for (JsonNode s : report.get("suggestions")) {
+            total += s.get("shown").asLong();
+        }
+        assertThat(total).isEqualTo(shown.size());
+        assertThat(report.at("/total/prefills").asLong()).isEqualTo(3);
+        // the table holds no number: only the matching key while it may still be followed, an HMAC
+        assertThat(sql.queryForList("SELECT match_key FROM indicator_suggestion WHERE match_key IS NOT NULL", String.class))
+                .allSatisfy(k -> assertThat(k).matches("[0-9a-f]{64}"));
+        String rows = sql.queryForList("SELECT * FROM indicator_suggestion").toString();
+        assertThat(rows).doesNotContain("001080007010", "001088007030", "0108881233");
+
+        List<String> csv = csvLines(period);
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        assertThat(header).endsWith("shown", "followed", "followedShare");
+        List<String> row = List.of(csv.stream().filter(l -> l.startsWith("suggestion,ENTERPRISE_REPRESENTATIVE_UPDATE,")).findFirst()
+                .orElseThrow().split(",", -1));
+        assertThat(row.get(header.indexOf("shown"))).isEqualTo("1");
+        assertThat(row.get(header.indexOf("followed"))).isEqualTo("1");
+        assertThat(row.get(header.indexOf("followedShare"))).isEqualTo("1.0");
+        List<String> idle = List.of(csv.stream().filter(l -> l.startsWith("suggestion,CHILD_HEALTH_INSURANCE,")).findFirst()
+                .orElseThrow().split(",", -1));
+        assertThat(idle.get(header.indexOf("followedShare"))).isEmpty();
+        assertThat(idle).hasSameSizeAs(header);
+    }
+
+    List<String> csvLines(String period) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/indicators.csv" + period))
+                    .header("Authorization", "Bearer " + operatorToken()).build(), HttpResponse.BodyHandlers.ofString()).body().lines().toList();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void prefillsWithoutSubmissionsHaveNullShares() {
         prefilled(token("hoa"), LONELY_DAYS_AGO, new java.util.ArrayList<>());
@@ -207,6 +298,7 @@ class IndicatorsIT extends GatewayTestSupport {
         assertThat(idle.get(header.indexOf("reuse"))).isEmpty();
         assertThat(lines).anyMatch(l -> l.startsWith("form," + FORM + ","));
         assertThat(lines).anyMatch(l -> l.startsWith("source,population,"));
-        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size());
+        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size());
+        assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(header));
     }
 }

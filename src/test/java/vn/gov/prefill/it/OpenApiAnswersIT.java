@@ -195,6 +195,17 @@ class OpenApiAnswersIT extends GatewayTestSupport {
     }
 
     @Test
+    void indicatorsWithTheirSuggestions() {
+        String quang = token("quang");
+        call("GET", "/api/v1/me/suggestions", quang, null, null);
+        prefill("enterprise-change-notice", quang, actingForEnterprise("0108881233"));
+        JsonNode report = conforms("GET", "/api/v1/admin/indicators", call("GET", "/api/v1/admin/indicators", operatorToken(), null, null));
+        assertThat(report.get("suggestions")).isNotEmpty();
+        assertThat(report.at("/suggestions/0").has("followedShare")).isTrue();
+        conforms("GET", "/api/v1/admin/indicators", call("GET", "/api/v1/admin/indicators?from=x", operatorToken(), null, null));
+    }
+
+    @Test
     void closingTheSchemasIsWhatMakesThisStrict() {
         ObjectNode answer = JSON.createObjectNode().put("valid", true).put("undocumented", 1);
         answer.putObject("reuse").put("bound", 1).put("prefilled", 1).put("kept", 1).put("changed", 0);

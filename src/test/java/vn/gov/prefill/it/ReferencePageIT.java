@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,9 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The reference page at / in headless Chromium, against the gateway and its mocks: what a citizen sees of a
  * prefill (locked values as text with their registry, a failed registry's notice, acting for a child), the
- * submission's errors at their fields, a form completed with the keyboard alone, and axe-core's check.
+ * submission's errors at their fields, a form completed with the keyboard alone, the suggestions shown first and
+ * opening their form prefilled, and axe-core's check.
  */
 class ReferencePageIT extends GatewayTestSupport {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String AN = "027224009876";
+    static final LocalDate AN_BORN = LocalDate.of(2024, 3, 28);
 
     private static PageBrowser browser;
 
@@ -128,9 +136,9 @@ class ReferencePageIT extends GatewayTestSupport {
     }
 
     @Test
-    void actingForAChildWithoutSuggestionsTheNumberIsTypedAndCheckedByTheGateway() {
+    void actingForAChildTheNumberMayBeTypedAndIsCheckedByTheGateway() {
         signIn("hoa");
-        // /me/suggestions may not exist yet: the page then offers no suggestions, and asks for the child's number
+        // besides the suggestions, any form for a child may be started by typing the child's number
         browser.visible(By.cssSelector("input[name=form][value=child-health-insurance]")).click();
         WebElement number = browser.visible(By.id("acting-for"));
         number.sendKeys("12345");
@@ -150,8 +158,59 @@ class ReferencePageIT extends GatewayTestSupport {
         assertThat(browser.driver.findElement(By.id("root_parent_fullName")).getText()).contains("NGUYỄN THỊ HOA");
         assertThat(browser.driver.findElement(By.id("root_birthCertificate_number")).getText())
                 .contains("88/2024").contains("Kho kết quả giải quyết thủ tục hành chính");
-        assertThat(browser.driver.findElements(By.id("suggestions"))).isEmpty();
         browser.screenshot("acting-for-child");
+    }
+
+    @Test
+    void aSuggestionIsListedFirstAndOpensItsFormPrefilledForTheChild() {
+        // the rule's meaning: An (born 2024-03-28, no insurance record) is suggested while he is under 6
+        Assumptions.assumeTrue(LocalDate.now(VIETNAM).isBefore(AN_BORN.plusYears(6)), "An is 6 now: no suggestion to show");
+        JsonNode suggestion = null;
+        for (JsonNode s : call("GET", "/api/v1/me/suggestions", token("hoa"), null, null).body().get("suggestions")) {
+            if (s.get("lifeEvent").asText().equals("CHILD_HEALTH_INSURANCE")) {
+                suggestion = s;
+            }
+        }
+        assertThat(suggestion).as("hoa's suggestion for An from the API").isNotNull();
+        String readiness = "điền sẵn được " + suggestion.at("/readiness/prefilled").asInt() + "/" + suggestion.at("/readiness/bound").asInt() + " trường";
+        signIn("hoa");
+
+        WebElement section = browser.visible(By.id("suggestions"));
+        assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Việc bạn có thể cần làm");
+        // first: above the list of every procedure
+        assertThat((Boolean) browser.js("return !!(arguments[0].compareDocumentPosition(document.getElementById('form-choice')) "
+                + "& Node.DOCUMENT_POSITION_FOLLOWING);", section)).isTrue();
+        WebElement card = section.findElement(By.cssSelector("[data-life-event=CHILD_HEALTH_INSURANCE]"));
+        assertThat(card.findElement(By.tagName("h3")).getText()).isEqualTo("Cấp thẻ BHYT cho trẻ em dưới 6 tuổi");
+        assertThat(card.getText()).contains("Con của bạn sinh ngày 28/03/2024 chưa có thẻ BHYT").contains(readiness)
+                .contains("hạn: " + AN_BORN.plusYears(6).minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")));
+        browser.screenshot("suggestions");
+        List<JsonNode> violations = browser.seriousViolations();
+        assertThat(violations).as(PageBrowser.describe(violations)).isEmpty();
+
+        card.findElement(By.cssSelector("button[data-suggestion='CHILD_HEALTH_INSURANCE:" + AN + "']")).click();
+        WebElement child = browser.visible(By.id("root_child_fullName"));
+        assertThat(child.getAttribute("data-locked")).isEqualTo("true");
+        assertThat(child.getText()).contains("TRẦN MINH AN").contains("Nguồn: CSDL quốc gia về dân cư");
+        assertThat(browser.driver.findElement(By.id("root_parent_fullName")).getText()).contains("NGUYỄN THỊ HOA");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("bảo hiểm y tế");
+        // the readiness told the truth: the form came as filled as the suggestion said
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn "
+                + suggestion.at("/readiness/prefilled").asInt() + " trên " + suggestion.at("/readiness/bound").asInt() + " trường");
+        browser.screenshot("suggestion-opened");
+    }
+
+    @Test
+    void aPersonaWithoutSuggestionsIsShownNone() {
+        // Tám: a year-only birth date, no insurance record, no births, no enterprise: no rule fires
+        assertThat(call("GET", "/api/v1/me/suggestions", token("tam"), null, null).body().get("suggestions")).isEmpty();
+        signIn("tam");
+        browser.wait.until(d -> !"loading".equals(d.findElement(By.tagName("h1")).getAttribute("data-suggestions")));
+
+        assertThat(browser.driver.findElement(By.tagName("h1")).getAttribute("data-suggestions")).isEqualTo("0");
+        assertThat(browser.driver.findElements(By.id("suggestions"))).isEmpty();
+        assertThat(browser.driver.findElement(By.id("main")).getText()).doesNotContain("Việc bạn có thể cần làm");
+        browser.screenshot("no-suggestions");
     }
 
     @Test
