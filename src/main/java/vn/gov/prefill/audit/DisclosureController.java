@@ -86,8 +86,7 @@ class DisclosureController {
             List<Item> items = disclosures.about(me, (long) p * s, s).stream().map(DisclosureController::item).toList();
             return new Page(p, s, total, items);
         } catch (DataAccessException e) {
-            throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
-                    "the disclosure log cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
+            throw ApiProblem.auditUnavailable("the disclosure log cannot be read right now; try again shortly");
         }
     }
 

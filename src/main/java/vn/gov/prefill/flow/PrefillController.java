@@ -97,9 +97,7 @@ class PrefillController {
             disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId));
         } catch (AuditUnavailableException e) {
             log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
-            throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
-                    "the read could not be recorded, so no data is released; try again shortly",
-                    List.of(), Map.of("Retry-After", "5"));
+            throw ApiProblem.auditUnavailable("the read could not be recorded, so no data is released; try again shortly");
         }
         indicators.prefilled(form, result.response().fields(), result.response().sources(), started);
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();

@@ -76,8 +76,7 @@ class SuggestionController {
             return service.suggest(citizen, consented, RequestIds.current(http));
         } catch (AuditUnavailableException e) {
             log.warn("suggestions refused: the disclosure log is unavailable");
-            throw new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable",
-                    "the reads could not be recorded, so nothing is released; try again shortly", List.of(), Map.of("Retry-After", "5"));
+            throw ApiProblem.auditUnavailable("the reads could not be recorded, so nothing is released; try again shortly");
         }
     }
 

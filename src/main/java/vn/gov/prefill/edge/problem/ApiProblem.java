@@ -28,6 +28,11 @@ public class ApiProblem extends RuntimeException {
         this(status, slug, title, detail, List.of(), Map.of());
     }
 
+    /** 503 when the disclosure log cannot record (or be read): nothing is released; come back in 5 s. */
+    public static ApiProblem auditUnavailable(String detail) {
+        return new ApiProblem(503, "audit-unavailable", "Disclosure log unavailable", detail, List.of(), Map.of("Retry-After", "5"));
+    }
+
     public static ApiProblem badRequest(String slug, String title, List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? (errors.get(0).pointer().isEmpty() ? "" : errors.get(0).pointer() + ": ") + errors.get(0).message()
