@@ -123,7 +123,11 @@ final class Cluster implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + url + "/portal/jwks",
                 "--gateway.security.audience=province-gateway",
                 "--gateway.security.issuer=" + ISSUER));
-        args.addAll(List.of(extra));
+        for (String e : extra) {
+            String key = e.substring(0, e.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
+            args.add(e);
+        }
         return args;
     }
 
@@ -144,6 +148,30 @@ final class Cluster implements AutoCloseable {
                 arguments(node, databaseUrl, extra).toArray(String[]::new));
         nodes.add(gateway);
         return gateway;
+    }
+
+    /** The libpq URI of a JDBC URL, for pg_dump and pg_restore (the password goes in PGPASSWORD). */
+    static String libpq(String jdbcUrl) {
+        return "postgresql://" + USER + "@" + jdbcUrl.substring("jdbc:postgresql://".length());
+    }
+
+    /** Runs a script of deploy/ with PGPASSWORD set; returns its output, failing on a non-zero exit. */
+    static String script(Path dir, String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of(script).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", PASSWORD);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as("%s:\n%s", script, output).isZero();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void awaitServing(LaunchedGateway... gateways) {
