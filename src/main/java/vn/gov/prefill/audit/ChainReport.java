@@ -11,14 +11,16 @@ package vn.gov.prefill.audit;
  *                       truncated and rebuilt
  * @param firstBrokenSeq the first record whose link is broken (missing, altered, out of place), or null
  * @param reason         what broke, or null
+ * @param checkpoints    the signed checkpoints (of every node) the chain was checked against
  */
-public record ChainReport(boolean valid, long records, long headSeq, String headHash, Long firstBrokenSeq, String reason) {
+public record ChainReport(boolean valid, long records, long headSeq, String headHash, Long firstBrokenSeq, String reason,
+                          int checkpoints) {
 
-    static ChainReport valid(long records, ChainHead head) {
-        return new ChainReport(true, records, head.seq(), head.hash(), null, null);
+    static ChainReport valid(long records, ChainHead head, int checkpoints) {
+        return new ChainReport(true, records, head.seq(), head.hash(), null, null, checkpoints);
     }
 
-    static ChainReport broken(long records, ChainHead head, long seq, String reason) {
-        return new ChainReport(false, records, head.seq(), head.hash(), seq, reason);
+    static ChainReport broken(long records, ChainHead head, long seq, String reason, int checkpoints) {
+        return new ChainReport(false, records, head.seq(), head.hash(), seq, reason, checkpoints);
     }
 }

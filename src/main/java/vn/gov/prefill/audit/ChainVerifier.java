@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,10 @@ import org.springframework.stereotype.Component;
  * Walks the disclosure log in seq order and recomputes every link. The chain head is read first: rows
  * appended while the walk runs lie beyond it and are left for the next walk, and legitimate appends
  * never change a row below it, so no locking is needed.
+ * <p>
+ * With checkpoints ({@link Checkpoints}), the chain must also pass through every one: a rewrite that
+ * recomputed every later hash and the head is valid link by link, but not at the checkpoint signed
+ * before it. Checkpoints of several nodes are reconciled: two that name one seq must name one hash.
  */
 @Component
 class ChainVerifier {
@@ -18,13 +24,26 @@ class ChainVerifier {
     static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final Checkpoints checkpoints;
 
     ChainVerifier(DataSource dataSource) {
+        this(dataSource, (Checkpoints) null);
+    }
+
+    @Autowired
+    ChainVerifier(DataSource dataSource, ObjectProvider<Checkpoints> checkpoints) {
+        this(dataSource, checkpoints.getIfAvailable());
+    }
+
+    ChainVerifier(DataSource dataSource, Checkpoints checkpoints) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.checkpoints = checkpoints;
     }
 
     ChainReport verify() {
+        Checkpoints.Read read = checkpoints == null ? new Checkpoints.Read(List.of(), List.of()) : checkpoints.read();
         ChainHead head = jdbc.queryForObject("SELECT seq, hash FROM disclosure_chain_head WHERE id = 1", ChainHead.ROW);
+        CheckpointTrail trail = new CheckpointTrail(read.checkpoints(), head.seq());
         long records = 0;
         long expected = 1;
         String previous = DisclosureHash.GENESIS;
@@ -43,6 +62,11 @@ class ChainVerifier {
                         brokenAt = Math.min(r.seq(), expected);
                     }
                 }
+                String rewritten = trail.passes(r);
+                if (brokenAt == null && rewritten != null) {
+                    brokenAt = trail.brokenFrom();
+                    reason = rewritten;
+                }
                 expected = r.seq() + 1;
                 previous = r.hash();
             }
@@ -51,21 +75,30 @@ class ChainVerifier {
             }
             after = batch.get(batch.size() - 1).seq();
         }
+        int checked = read.checkpoints().size();
         if (brokenAt != null) {
-            return ChainReport.broken(records, head, brokenAt, reason);
+            return ChainReport.broken(records, head, brokenAt, reason, checked);
+        }
+        if (!read.unsigned().isEmpty()) {
+            return ChainReport.broken(records, head, 1, "checkpoint file(s) " + String.join(", ", read.unsigned())
+                    + " are not signed with gateway.audit.checkpoint.key: forged or damaged", checked);
+        }
+        String beyond = trail.beyondTheHead();
+        if (beyond != null) {
+            return ChainReport.broken(records, head, head.seq() + 1, beyond, checked);
         }
         long last = expected - 1;
         if (last != head.seq()) {
             return ChainReport.broken(records, head, last + 1, last == 0
                     ? "the chain head counts " + head.seq() + " record(s) but the log is empty: records were deleted"
                     : "the chain head counts " + head.seq() + " record(s) but the log ends at record " + last
-                            + ": records at its end were deleted");
+                            + ": records at its end were deleted", checked);
         }
         if (!head.hash().equals(previous)) {
             return ChainReport.broken(records, head, last, "the chain head's hash is not the hash of record " + last
-                    + ": the last record was replaced");
+                    + ": the last record was replaced", checked);
         }
-        return ChainReport.valid(records, head);
+        return ChainReport.valid(records, head, checked);
     }
 
     /** What is wrong with this record's link, or null. */

@@ -31,7 +31,16 @@ public class GatewayProperties {
     public static class RateLimits {
         private int perPerson = 60;
         private int perClient = 6000;
+        private String store = "memory";
+        private Duration databaseTimeout = Duration.ofMillis(250);
+        private int databasePoolSize = 4;
 
+        public String getStore() { return store; }
+        public void setStore(String store) { this.store = store; }
+        public Duration getDatabaseTimeout() { return databaseTimeout; }
+        public void setDatabaseTimeout(Duration databaseTimeout) { this.databaseTimeout = databaseTimeout; }
+        public int getDatabasePoolSize() { return databasePoolSize; }
+        public void setDatabasePoolSize(int databasePoolSize) { this.databasePoolSize = databasePoolSize; }
         public int getPerPerson() { return perPerson; }
         public void setPerPerson(int perPerson) { this.perPerson = perPerson; }
         public int getPerClient() { return perClient; }

@@ -28,6 +28,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import vn.gov.prefill.binding.UnitsOf2025;
+import vn.gov.prefill.config.StartupCheckException;
 import vn.gov.prefill.mapping.FieldStatus;
 
 
@@ -57,18 +58,32 @@ public class PrefillTokens {
     private final ObjectMapper json;
 
     PrefillTokens(@Value("${gateway.prefill.token-secret:}") String configured,
-                  @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime, ObjectMapper json) {
+                  @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime,
+                  @Value("${gateway.mocks.enabled:true}") boolean mocks, ObjectMapper json) {
         if (configured == null || configured.isBlank()) {
+            if (!mocks) {
+                // a random secret per node: a submission on another node, or after a restart, would be refused
+                throw new StartupCheckException("gateway.prefill.token-secret is required when gateway.mocks.enabled is false "
+                        + "(a base64 HMAC key of at least 32 bytes, the same on every node)");
+            }
             this.secret = new byte[32];
             new SecureRandom().nextBytes(secret);
         } else {
-            this.secret = Base64.getDecoder().decode(configured);
+            this.secret = decoded(configured);
             if (secret.length < 32) {
-                throw new IllegalStateException("gateway.prefill.token-secret must be at least 32 bytes, base64-encoded");
+                throw new StartupCheckException("gateway.prefill.token-secret must be at least 32 bytes, base64-encoded");
             }
         }
         this.lifetime = lifetime;
         this.json = json;
+    }
+
+    private static byte[] decoded(String configured) {
+        try {
+            return Base64.getDecoder().decode(configured.trim());
+        } catch (IllegalArgumentException e) {
+            throw new StartupCheckException("gateway.prefill.token-secret is not base64");
+        }
     }
 
     public String mint(PrefillResponse response, String person) {

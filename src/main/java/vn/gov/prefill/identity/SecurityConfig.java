@@ -43,7 +43,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, GatewayProperties properties, Citizens citizens,
-                            OperatorRole operators, Environment environment) throws Exception {
+                            OperatorRole operators, Environment environment, RateBuckets buckets) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
@@ -72,7 +72,7 @@ class SecurityConfig {
                 problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
                         "send the citizen token as Authorization: Bearer …"), request, response);
             }))
-            .addFilterAfter(new RateLimits(properties, citizens, problems), BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new RateLimits(properties, citizens, problems, buckets), BearerTokenAuthenticationFilter.class)
             .addFilterAfter(new JsonBodiesOnly(problems), AuthorizationFilter.class);
         return http.build();
     }

@@ -57,6 +57,7 @@ class MocksDisabledIT {
         gateway = new SpringApplicationBuilder(PrefillGatewayApplication.class).run(
                 "--server.port=0",
                 "--gateway.mocks.enabled=false",
+                "--gateway.prefill.token-secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'Q'),
                 "--spring.datasource.url=jdbc:h2:mem:mocks-disabled;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "--gateway.sources.population.base-url=" + url,
                 "--gateway.sources.business.base-url=" + url,

@@ -72,6 +72,11 @@ class StartupChecksIT {
         edit(indent.resolve("routes/sources/civil-status.yaml"), "- route:\n", "- route: from: x\n");
         launch("bad-yaml", indent);
 
+        // the mocks off and every other key set: only the token secret is missing
+        launch("token-secret", LaunchedGateway.workingCopy(Files.createDirectory(root.resolve("token-secret"))),
+                "--gateway.mocks.enabled=false", "--gateway.mocks.url=http://127.0.0.1:9", "--gateway.mocks.issuer=",
+                "--spring.datasource.url=jdbc:h2:mem:token-secret;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+
         Path rule = LaunchedGateway.workingCopy(Files.createDirectory(root.resolve("rule")));
         edit(rule.resolve("rules/life-events/ID_CARD_RENEWAL.json"), "{\"source\": \"population\"}", "{\"source\": \"populaton\"}");
         launch("rule", rule);
@@ -137,6 +142,11 @@ class StartupChecksIT {
     @Test
     void aYamlRouteThatDoesNotParseIsNamedWithLineAndColumn() {
         assertLastLineSays("bad-yaml", "routes/sources/civil-status.yaml: line 17, column ", "mapping values are not allowed here");
+    }
+
+    @Test
+    void noTokenSecretWithTheMocksOff() {
+        assertLastLineSays("token-secret", "gateway.prefill.token-secret is required when gateway.mocks.enabled is false");
     }
 
     @Test

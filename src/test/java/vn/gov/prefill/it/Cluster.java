@@ -1,0 +1,285 @@
+package vn.gov.prefill.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Several gateways as a province runs them: the built jar, each node its own process with the mocks
+ * off, all on one PostgreSQL schema ({@code AUDIT_DB_URL}, the {@code postgres} profile), one shared
+ * token secret and checkpoint key, and one server playing the national systems and the identity
+ * provider. Without {@code AUDIT_DB_URL} the tests are skipped, except with {@code CI=true}, where they fail.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final String URL = System.getenv("AUDIT_DB_URL");
+    static final String USER = env("AUDIT_DB_USER", "prefill");
+    static final String PASSWORD = env("AUDIT_DB_PASSWORD", "prefill");
+    static final String ISSUER = "https://portal.example.gov.vn";
+    static final String HOA = "027190001234";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Duration START = Duration.ofSeconds(120);
+
+    final Path root;
+    final String schema;
+    final String tokenSecret = randomKey();
+    final String checkpointKey = randomKey();
+    final Path checkpoints;
+    private final WireMockServer systems;
+    private final RSAKey idp;
+    private final List<LaunchedGateway> nodes = new ArrayList<>();
+
+    static void requirePostgres() {
+        if (URL == null || URL.isBlank()) {
+            if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
+                fail("CI=true but AUDIT_DB_URL is not set: the cluster tests must run on CI (.ci/run starts PostgreSQL)");
+            }
+            Assumptions.abort("AUDIT_DB_URL is not set: no PostgreSQL for the cluster tests");
+        }
+        assertThat(URL).as("AUDIT_DB_URL").startsWith("jdbc:postgresql:");
+    }
+
+    Cluster(Path root) {
+        this.root = root;
+        this.schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        this.checkpoints = root.resolve("checkpoints");
+        sql(URL, "CREATE SCHEMA " + schema);
+        try {
+            idp = new RSAKeyGenerator(2048).keyID("portal-cluster").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        systems = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory("mocks")
+                .notifier(new Slf4jNotifier(false)));
+        systems.start();
+        systems.stubFor(get("/portal/jwks").willReturn(okForContentType("application/json", new JWKSet(idp.toPublicJWK()).toString())));
+    }
+
+    /** The arguments of a node on this cluster's database and systems, with {@code extra} after them. */
+    List<String> arguments(String node, String databaseUrl, String... extra) {
+        String url = systems.baseUrl();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.address=127.0.0.1",
+                "--gateway.mocks.enabled=false",
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD,
+                "--spring.datasource.hikari.schema=" + schema,
+                "--gateway.prefill.token-secret=" + tokenSecret,
+                "--gateway.rate-limits.store=database",
+                "--gateway.audit.node-id=" + node,
+                "--gateway.audit.checkpoint.directory=" + checkpoints,
+                "--gateway.audit.checkpoint.key=" + checkpointKey,
+                "--gateway.sources.population.base-url=" + url,
+                "--gateway.sources.business.base-url=" + url,
+                "--gateway.sources.civil-status.base-url=" + url,
+                "--gateway.sources.insurance.base-url=" + url,
+                "--gateway.sources.insurance.api-key=mock-insurance-key",
+                "--gateway.sources.dossiers.base-url=" + url,
+                "--gateway.sources.dossiers.api-key=mock-dossiers-key",
+                "--gateway.ndxp.token-url=" + url + "/ndxp/token",
+                "--gateway.ndxp.client-id=prefill-gateway",
+                "--gateway.ndxp.client-secret=mock-ndxp-secret",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + url + "/portal/jwks",
+                "--gateway.security.audience=province-gateway",
+                "--gateway.security.issuer=" + ISSUER));
+        for (String e : extra) {
+            String key = e.substring(0, e.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
+            args.add(e);
+        }
+        return args;
+    }
+
+    /** Starts a node on free loopback ports and waits until it serves. */
+    LaunchedGateway start(String node, String... extra) {
+        return startOn(URL, node, extra);
+    }
+
+    /** Starts a node on the database at {@code databaseUrl} (this cluster's schema in it). */
+    LaunchedGateway startOn(String databaseUrl, String node, String... extra) {
+        Path dir = root.resolve(node + "-" + nodes.size());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(LaunchedGateway.workingCopy(dir),
+                arguments(node, databaseUrl, extra).toArray(String[]::new));
+        nodes.add(gateway);
+        return gateway;
+    }
+
+    /** The libpq URI of a JDBC URL, for pg_dump and pg_restore (the password goes in PGPASSWORD). */
+    static String libpq(String jdbcUrl) {
+        return "postgresql://" + USER + "@" + jdbcUrl.substring("jdbc:postgresql://".length());
+    }
+
+    /** Runs a script of deploy/ with PGPASSWORD set; returns its output, failing on a non-zero exit. */
+    static String script(Path dir, String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of(script).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", PASSWORD);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as("%s:\n%s", script, output).isZero();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitServing(LaunchedGateway... gateways) {
+        for (LaunchedGateway g : gateways) {
+            assertThat(g.awaitOutput("Started PrefillGatewayApplication", START)).as("the node started:\n%s", g.output()).isTrue();
+        }
+    }
+
+    /** A citizen token of the portal, for this personal number. */
+    String citizen(String personalNumber) {
+        return sign(new JWTClaimsSet.Builder().claim("SoDinhDanh", personalNumber).claim("LoaiTaiKhoan", "1"));
+    }
+
+    String operator() {
+        return sign(new JWTClaimsSet.Builder().claim("SoDinhDanh", "001080000900").claim("LoaiTaiKhoan", "1")
+                .claim("roles", List.of("OPERATOR")));
+    }
+
+    private String sign(JWTClaimsSet.Builder claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("portal-cluster").build(),
+                    claims.issuer(ISSUER).audience("province-gateway").subject("techid-" + UUID.randomUUID())
+                            .claim("acr", "LoA2").expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+            jwt.sign(new RSASSASigner(idp));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, String text, HttpResponse<String> response) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+    }
+
+    static Reply send(int port, String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            return new Reply(-1, e.toString(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Reply prefill(int port, String token) {
+        return send(port, "POST", "/api/v1/forms/residence-change/prefill", token, null);
+    }
+
+    /** The operators' view of the chain on this node. */
+    JsonNode chain(int port) {
+        Reply reply = send(port, "GET", "/actuator/auditchain", operator(), null);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json();
+    }
+
+    long count(String databaseUrl, String query) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, USER, PASSWORD); var s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            var rs = s.executeQuery(query);
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sql(String databaseUrl, String... statements) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, USER, PASSWORD); var s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(LaunchedGateway::close);
+        systems.stop();
+        sql(URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
