@@ -110,19 +110,8 @@ final class Cluster implements AutoCloseable {
                 "--gateway.audit.node-id=" + node,
                 "--gateway.audit.checkpoint.directory=" + checkpoints,
                 "--gateway.audit.checkpoint.key=" + checkpointKey,
-                "--gateway.sources.population.base-url=" + url,
-                "--gateway.sources.business.base-url=" + url,
-                "--gateway.sources.civil-status.base-url=" + url,
-                "--gateway.sources.insurance.base-url=" + url,
-                "--gateway.sources.insurance.api-key=mock-insurance-key",
-                "--gateway.sources.dossiers.base-url=" + url,
-                "--gateway.sources.dossiers.api-key=mock-dossiers-key",
-                "--gateway.ndxp.token-url=" + url + "/ndxp/token",
-                "--gateway.ndxp.client-id=prefill-gateway",
-                "--gateway.ndxp.client-secret=mock-ndxp-secret",
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + url + "/portal/jwks",
-                "--gateway.security.audience=province-gateway",
                 "--gateway.security.issuer=" + ISSUER));
+        args.addAll(ExternalSystems.at(url));
         for (String e : extra) {
             String key = e.substring(0, e.indexOf('=') + 1);
             args.removeIf(a -> a.startsWith(key));

@@ -54,25 +54,15 @@ class MocksDisabledIT {
         nationalSystems.stubFor(get("/portal/jwks").willReturn(okForContentType("application/json",
                 new JWKSet(idpKey.toPublicJWK()).toString())));
         String url = nationalSystems.baseUrl();
-        gateway = new SpringApplicationBuilder(PrefillGatewayApplication.class).run(
+        java.util.List<String> args = new java.util.ArrayList<>(ExternalSystems.at(url));
+        args.addAll(java.util.List.of(
                 "--server.port=0",
                 "--gateway.mocks.enabled=false",
                 "--gateway.prefill.token-secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'Q'),
                 "--spring.datasource.url=jdbc:h2:mem:mocks-disabled;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
-                "--gateway.sources.population.base-url=" + url,
-                "--gateway.sources.business.base-url=" + url,
-                "--gateway.sources.civil-status.base-url=" + url,
-                "--gateway.sources.insurance.base-url=" + url,
-                "--gateway.sources.insurance.api-key=mock-insurance-key",
-                "--gateway.sources.dossiers.base-url=" + url,
-                "--gateway.sources.dossiers.api-key=mock-dossiers-key",
-                "--gateway.ndxp.token-url=" + url + "/ndxp/token",
-                "--gateway.ndxp.client-id=prefill-gateway",
-                "--gateway.ndxp.client-secret=mock-ndxp-secret",
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + url + "/portal/jwks",
-                "--gateway.security.audience=province-gateway",
                 "--gateway.security.issuer=https://portal.example.gov.vn",
-                "--gateway.security.citizen-id-claim=pid");
+                "--gateway.security.citizen-id-claim=pid"));
+        gateway = new SpringApplicationBuilder(PrefillGatewayApplication.class).run(args.toArray(String[]::new));
         port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }
 
