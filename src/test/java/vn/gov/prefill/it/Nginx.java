@@ -68,8 +68,9 @@ final class Nginx implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(prefix.resolve("console.log").toFile()).start();
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (Cluster.send(port, "GET", "/actuator/health", null, null).status() < 0) {
-                assertThat(process.isAlive()).as("nginx: %s", Files.readString(prefix.resolve("console.log"))
-                        + Files.readString(prefix.resolve("error.log"))).isTrue();
+                // described lazily: nginx writes error.log only once it has read its configuration
+                assertThat(process.isAlive()).as(() -> "nginx: " + readIfThere(prefix.resolve("console.log"))
+                        + readIfThere(prefix.resolve("error.log"))).isTrue();
                 assertThat(System.nanoTime()).as("nginx answers").isLessThan(end);
                 Thread.sleep(100);
             }
@@ -78,6 +79,14 @@ final class Nginx implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readIfThere(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return file + ": " + e.getMessage();
         }
     }
 
