@@ -2,6 +2,7 @@ package vn.gov.prefill.audit;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
@@ -30,13 +32,14 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The disclosure log in a relational database (H2 or PostgreSQL, schema by Flyway). Appends are
- * serialised twice: by a lock in this JVM, and by the {@code disclosure_chain_head} row, locked with
- * {@code SELECT … FOR UPDATE} in the append's transaction, so gateway instances sharing one database
- * never fork the chain. A failure of any kind becomes {@link AuditUnavailableException}: fail closed.
+ * The disclosure log in a relational database (H2 or PostgreSQL, schema by Flyway). Concurrent
+ * prefills' records are written together by one writer ({@link GroupCommit}); each transaction locks
+ * the {@code disclosure_chain_head} row ({@code SELECT … FOR UPDATE}), so gateway instances sharing one
+ * database take turns and never fork the chain. A failure of any kind becomes
+ * {@link AuditUnavailableException}: fail closed.
  */
 @Component
-class JdbcDisclosureLog implements DisclosureLog {
+class JdbcDisclosureLog implements DisclosureLog, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcDisclosureLog.class);
     /** The longest a statement, or the wait for the chain head, may take before the prefill is refused. */
@@ -45,13 +48,16 @@ class JdbcDisclosureLog implements DisclosureLog {
     private static final String INSERT = "INSERT INTO disclosure (" + LoggedDisclosure.COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The most records one transaction takes: bounds a batch's statement and its time holding the chain head. */
+    static final int MAX_BATCH_RECORDS = 500;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final ReentrantLock appendLock = new ReentrantLock(true);
-
-    private final MeterRegistry meters;
-    private static final java.time.Duration[] APPEND_BUCKETS = java.util.stream.LongStream.of(5, 10, 25, 50, 100, 250, 500, 1000, 5000)
-            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
+    private final GroupCommit commits;
+    private final Timer appendedOk;
+    private final Timer appendFailed;
+    private static final Duration[] APPEND_BUCKETS = LongStream.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000)
+            .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     JdbcDisclosureLog(DataSource dataSource) {
         this(dataSource, new SimpleMeterRegistry());
@@ -59,53 +65,62 @@ class JdbcDisclosureLog implements DisclosureLog {
 
     @Autowired
     JdbcDisclosureLog(DataSource dataSource, MeterRegistry meters) {
-        this.meters = meters;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.appendedOk = appendTimer(meters, "ok");
+        this.appendFailed = appendTimer(meters, "failed");
+        DistributionSummary records = DistributionSummary.builder("gateway.audit.append.batch")
+                .description("Records per transaction of the disclosure log (group commit)").baseUnit("records").register(meters);
+        DistributionSummary prefills = DistributionSummary.builder("gateway.audit.append.prefills")
+                .description("Prefills whose records went in one transaction of the disclosure log").register(meters);
+        this.commits = new GroupCommit(this::transaction, MAX_BATCH_RECORDS, (n, r) -> {
+            prefills.record(n);
+            records.record(r);
+        });
+    }
+
+    private static Timer appendTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("gateway.audit.append.duration").description("Appends to the disclosure log, the wait for the batch included")
+                .tag("outcome", outcome).serviceLevelObjectives(APPEND_BUCKETS).register(meters);
     }
 
     @Override
-    public void record(List<Disclosure> disclosures) {
+    public void destroy() {
+        commits.close(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    }
+
+    @Override
+    public void record(List<Disclosure> disclosures, long deadlineNanos) {
         if (disclosures.isEmpty()) {
             return;
         }
-        List<LoggedDisclosure> unchained = disclosures.stream().map(JdbcDisclosureLog::unchained).toList();
+        List<LoggedDisclosure> unchained = new ArrayList<>(disclosures.size());
+        for (Disclosure d : disclosures) {
+            unchained.add(unchained(d));
+        }
         long started = System.nanoTime();
-        String outcome = "failed";
+        long wait = Math.min(TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS),
+                Math.max(deadlineNanos - started, TimeUnit.MILLISECONDS.toNanos(LEAST_WAIT_MS)));
+        boolean ok = false;
         try {
-            appendInTurn(unchained);
-            outcome = "ok";
+            commits.append(unchained, wait);
+            ok = true;
         } finally {
-            Timer.builder("gateway.audit.append.duration").description("Appends to the disclosure log, waiting for the turn included")
-                    .tag("outcome", outcome).serviceLevelObjectives(APPEND_BUCKETS).register(meters)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            DistributionSummary.builder("gateway.audit.append.batch").description("Records per append to the disclosure log")
-                    .baseUnit("records").register(meters).record(unchained.size());
+            (ok ? appendedOk : appendFailed).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void appendInTurn(List<LoggedDisclosure> unchained) {
-        boolean locked;
-        try {
-            locked = appendLock.tryLock(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("interrupted while waiting to append to the disclosure log", e);
-        }
-        if (!locked) {
-            log.error("disclosure log unavailable: no turn to append within {}s", TIMEOUT_SECONDS);
-            throw new AuditUnavailableException("no turn to append to the disclosure log within " + TIMEOUT_SECONDS + "s", null);
-        }
+    /** One transaction: the records chained after the head, the head moved past them. */
+    private long transaction(List<LoggedDisclosure> unchained) {
         try {
             Long head = transactions.execute(status -> append(unchained));
             log.debug("disclosure log: {} record(s) appended, head at seq {}", unchained.size(), head);
+            return head == null ? 0 : head;
         } catch (DataAccessException | TransactionException e) {
             // the exception's class and SQL state only: a driver's message may quote a value
             log.error("disclosure log unavailable: {}{}", e.getClass().getSimpleName(), sqlState(e));
             throw new AuditUnavailableException("the disclosure log could not be written", e);
-        } finally {
-            appendLock.unlock();
         }
     }
 

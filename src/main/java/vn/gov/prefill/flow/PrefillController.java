@@ -94,7 +94,7 @@ class PrefillController {
         Map<String, String> verification = actingFor.verify(form, citizen, request, requestId, deadline);
         PrefillResult result = service.prefill(form, citizen, request, requestId, deadline);
         try {
-            disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId));
+            disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId), deadline);
         } catch (AuditUnavailableException e) {
             log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
             throw ApiProblem.auditUnavailable("the read could not be recorded, so no data is released; try again shortly");

@@ -103,7 +103,7 @@ class SuggestionService {
                         : s.withReadiness(readiness.of(s, me, consented, requestId, deadline, cache, roles)));
             }
         }
-        disclosures.record(records(cache, roles, suggestions, citizen, consented, requestId));
+        disclosures.record(records(cache, roles, suggestions, citizen, consented, requestId), deadline);
         suggestions.forEach(s -> indicators.shown(me, s));
         Map<String, SourceSummary> summary = summary(cache, used);
         if (log.isInfoEnabled()) {

@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * The chain's guarantees, run against each database the log supports (H2 here, PostgreSQL in
  * {@code AuditPostgresIT}): each test gets an empty, freshly migrated schema.
@@ -59,6 +62,7 @@ public abstract class DisclosureChainContract {
 
     @AfterEach
     void close() {
+        log.destroy();
         dataSource.close();
         dispose(dataSource);
     }
@@ -336,16 +340,24 @@ public abstract class DisclosureChainContract {
     void sixteenThreadsAppendingAtOnceKeepOneChainWithConsecutiveSeqs() throws Exception {
         int threads = 16;
         int prefillsEach = 20;
-        appendConcurrently(Collections.nCopies(threads, log), prefillsEach);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        JdbcDisclosureLog grouped = new JdbcDisclosureLog(dataSource, meters);
+        appendConcurrently(Collections.nCopies(threads, grouped), prefillsEach);
 
         ChainReport report = verify();
 
         assertThat(report.valid()).as(report.reason()).isTrue();
         assertThat(report.records()).isEqualTo(threads * prefillsEach * 3L);
         assertThat(seqs()).containsExactlyElementsOf(LongStream.rangeClosed(1, threads * prefillsEach * 3L).boxed().toList());
-        // the three records of one prefill are consecutive: one transaction each
+        // the three records of one prefill are consecutive: never split between transactions
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM (SELECT request_id FROM disclosure GROUP BY request_id "
                 + "HAVING MAX(seq) - MIN(seq) <> 2) spread", Long.class)).isZero();
+        // group commit: prefills waiting while a transaction is written share the next one
+        DistributionSummary perTransaction = meters.get("gateway.audit.append.prefills").summary();
+        assertThat(perTransaction.totalAmount()).isEqualTo(threads * prefillsEach);
+        assertThat(perTransaction.count()).as("transactions for %d prefills", threads * prefillsEach).isLessThan(threads * prefillsEach);
+        assertThat(perTransaction.max()).isGreaterThan(1);
+        grouped.destroy();
     }
 
     @Test
