@@ -119,6 +119,21 @@ public class GatewayProperties {
         public void setCitizenIdClaim(String citizenIdClaim) { this.citizenIdClaim = citizenIdClaim; }
         public String getIssuer() { return issuer; }
         public void setIssuer(String issuer) { this.issuer = issuer; }
+
+        /** Bearer tokens already verified, kept so that a session's next calls skip the signature check. */
+        private VerifiedTokens verifiedTokens = new VerifiedTokens();
+        public VerifiedTokens getVerifiedTokens() { return verifiedTokens; }
+        public void setVerifiedTokens(VerifiedTokens v) { this.verifiedTokens = v; }
+    }
+
+    public static class VerifiedTokens {
+        private int maxEntries = 10_000;
+        private Duration maxAge = Duration.ofMinutes(2);
+
+        public int getMaxEntries() { return maxEntries; }
+        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+        public Duration getMaxAge() { return maxAge; }
+        public void setMaxAge(Duration maxAge) { this.maxAge = maxAge; }
     }
 
     public static class Prefill {

@@ -22,8 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -53,7 +56,10 @@ public class PrefillTokens {
         }
     }
 
+    private static final JWSHeader HEADER = new JWSHeader(JWSAlgorithm.HS256);
+
     private final byte[] secret;
+    private final MACSigner signer;
     private final Duration lifetime;
     private final ObjectMapper json;
 
@@ -76,6 +82,11 @@ public class PrefillTokens {
         }
         this.lifetime = lifetime;
         this.json = json;
+        try {
+            this.signer = new MACSigner(secret);
+        } catch (JOSEException e) {
+            throw new StartupCheckException("gateway.prefill.token-secret cannot key HS256: " + e.getMessage());
+        }
     }
 
     private static byte[] decoded(String configured) {
@@ -99,21 +110,22 @@ public class PrefillTokens {
                 values.put(pointer, entry);
             }
         });
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(person)
-                .claim("form", response.formId())
-                .claim("ver", response.formVersion())
-                .claim("rid", response.requestId())
-                .claim("bound", response.fields().size())
-                .claim("values", values)
-                .issueTime(new Date())
-                .expirationTime(new Date(System.currentTimeMillis() + lifetime.toMillis()))
-                .build();
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", person);
+        claims.put("form", response.formId());
+        claims.put("ver", response.formVersion());
+        claims.put("rid", response.requestId());
+        claims.put("bound", response.fields().size());
+        claims.put("values", values);
+        claims.put("iat", now);
+        claims.put("exp", now + lifetime.toSeconds());
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret));
-            return jwt.serialize();
-        } catch (JOSEException e) {
+            // the claims serialised once, by Jackson, straight into the JWS payload
+            JWSObject jws = new JWSObject(HEADER, new Payload(Base64URL.encode(json.writeValueAsBytes(claims))));
+            jws.sign(signer);
+            return jws.serialize();
+        } catch (JOSEException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot sign a prefill token", e);
         }
     }

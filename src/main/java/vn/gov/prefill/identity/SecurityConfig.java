@@ -1,5 +1,6 @@
 package vn.gov.prefill.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +129,11 @@ class SecurityConfig {
                 : failure("the token's audience does not include " + security.getAudience()));
         validators.add(jwt -> identityOf(jwt, security));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        GatewayProperties.VerifiedTokens remembered = security.getVerifiedTokens();
+        if (remembered.getMaxEntries() <= 0 || remembered.getMaxAge().isZero()) {
+            return decoder;
+        }
+        return new VerifiedTokens(decoder, remembered.getMaxEntries(), remembered.getMaxAge(), Clock.systemUTC());
     }
 
     private static OAuth2TokenValidatorResult identityOf(Jwt jwt, GatewayProperties.Security security) {

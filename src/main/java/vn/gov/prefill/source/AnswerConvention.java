@@ -58,7 +58,7 @@ public class AnswerConvention {
         if (!record.isObject()) {
             throw new RegistryException.InvalidAnswer("HTTP " + status + " whose record is not a JSON object");
         }
-        AnswerSupport.found(exchange, json.writeValueAsString(record));
+        AnswerSupport.found(exchange, record);
     }
 
     private static void settle(Exchange exchange, Convention.Outcome outcome, String reason) throws RegistryException {

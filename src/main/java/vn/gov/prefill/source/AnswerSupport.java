@@ -2,6 +2,8 @@ package vn.gov.prefill.source;
 
 import org.apache.camel.Exchange;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** What every registry answer handler needs: the HTTP status, the raw bytes, the outcome property. */
 final class AnswerSupport {
 
@@ -26,9 +28,10 @@ final class AnswerSupport {
         }
     }
 
-    static void found(Exchange exchange, String recordJson) {
+    /** The record, as parsed: the body from here on is the JSON tree itself, never text to parse again. */
+    static void found(Exchange exchange, JsonNode record) {
         exchange.setProperty(OUTCOME, ReadStatus.OK.name());
-        exchange.getMessage().setBody(recordJson);
+        exchange.getMessage().setBody(record);
     }
 
     static void notFound(Exchange exchange) {

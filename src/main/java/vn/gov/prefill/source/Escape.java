@@ -3,11 +3,31 @@ package vn.gov.prefill.source;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /** Route bean {@code escape}: every value placed in a SOAP body or a URL goes through here. */
 @Component("escape")
 public class Escape {
+
+    /** The exchange properties {@link #prepare} sets: the read's values, escaped for where they go. */
+    public static final String SUBJECT_URL = "subjectIdUrl";
+    public static final String SUBJECT_XML = "subjectIdXml";
+    public static final String REQUEST_ID_XML = "requestIdXml";
+    public static final String PURPOSE_XML = "purposeXml";
+
+    /**
+     * Escapes the read's subject, request id and purpose once, into plain exchange properties that a
+     * route's Simple text names directly ({@code ${exchangeProperty.subjectIdUrl}}): a nested
+     * {@code ${bean:escape?method=url(${…})}} would build a new bean expression on every exchange.
+     */
+    public void prepare(Exchange exchange) {
+        String subject = exchange.getProperty(SourceFetcher.SUBJECT, String.class);
+        exchange.setProperty(SUBJECT_URL, url(subject));
+        exchange.setProperty(SUBJECT_XML, xml(subject));
+        exchange.setProperty(REQUEST_ID_XML, xml(exchange.getProperty(SourceFetcher.REQUEST_ID, String.class)));
+        exchange.setProperty(PURPOSE_XML, xml(exchange.getProperty(SourceFetcher.PURPOSE, String.class)));
+    }
 
     public String xml(String value) {
         if (value == null) {

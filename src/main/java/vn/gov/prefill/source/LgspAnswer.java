@@ -35,7 +35,7 @@ public class LgspAnswer {
             if (data == null || data.isNull()) {
                 throw new RegistryException.InvalidAnswer("status 1 without data");
             }
-            AnswerSupport.found(exchange, json.writeValueAsString(data));
+            AnswerSupport.found(exchange, data);
             return;
         }
         String errorCode = envelope.path("errorCode").asText("");

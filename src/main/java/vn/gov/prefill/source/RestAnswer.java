@@ -32,7 +32,7 @@ public class RestAnswer {
                 if (!record.isObject()) {
                     throw new RegistryException.InvalidAnswer("HTTP 200 whose body is not a JSON object");
                 }
-                AnswerSupport.found(exchange, json.writeValueAsString(record));
+                AnswerSupport.found(exchange, record);
             }
             case 404 -> AnswerSupport.notFound(exchange);
             case 400, 401, 403 -> throw new RegistryException.Rejected("HTTP " + status + " (request refused)");

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -66,10 +67,17 @@ public class SoapAnswer {
                 throw new RegistryException.InvalidAnswer("no " + steps[i] + " element in the SOAP body");
             }
         }
-        AnswerSupport.found(exchange, json.writeValueAsString(toJson(at)));
+        AnswerSupport.found(exchange, toJson(at));
     }
 
-    private static Document parse(byte[] body, int status) throws RegistryException {
+    /**
+     * One hardened factory for the gateway, one builder per thread, reset between answers: a factory per
+     * answer would run the JAXP service lookup (a class-path scan through the nested jar) on every read.
+     */
+    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SoapAnswer::newBuilder);
+
+    private static DocumentBuilderFactory hardenedFactory() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -77,14 +85,36 @@ public class SoapAnswer {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            return factory;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be hardened", e);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        synchronized (FACTORY) {
+            try {
+                DocumentBuilder builder = FACTORY.newDocumentBuilder();
+                builder.setErrorHandler(null);
+                return builder;
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException("no XML parser", e);
+            }
+        }
+    }
+
+    private static Document parse(byte[] body, int status) throws RegistryException {
+        DocumentBuilder builder = BUILDERS.get();
+        try {
             return builder.parse(new ByteArrayInputStream(body));
         } catch (Exception e) {
             if (status >= 500) {
                 throw new RegistryException.Unavailable("HTTP " + status + " with a body that is not XML");
             }
             throw new RegistryException.InvalidAnswer("the answer is not well-formed XML");
+        } finally {
+            builder.reset();
+            builder.setErrorHandler(null);
         }
     }
 

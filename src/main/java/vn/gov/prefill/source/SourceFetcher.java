@@ -191,7 +191,9 @@ public class SourceFetcher implements RecordReader, DisposableBean {
             if (!ReadStatus.OK.name().equals(outcome)) {
                 return SourceOutcome.of(source, ReadStatus.INVALID_RESPONSE, elapsedMs(start), "the route set no outcome");
             }
-            JsonNode record = json.readTree(exchange.getMessage().getBody(String.class));
+            // the answer handlers leave the parsed tree; a route that reshaped it may leave text
+            Object body = exchange.getMessage().getBody();
+            JsonNode record = body instanceof JsonNode tree ? tree : json.readTree(exchange.getMessage().getBody(String.class));
             return new SourceOutcome(source, ReadStatus.OK, record, elapsedMs(start), null);
         } catch (Exception e) {
             return failure(source, e, start);

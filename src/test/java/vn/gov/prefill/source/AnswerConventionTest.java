@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A registry's answer convention as configuration: statuses, answer fields and the record's place. */
@@ -96,7 +97,8 @@ class AnswerConventionTest {
     void aFieldOfTheAnswerDecidesAndTheRecordIsWhereTheConventionSays() throws Exception {
         Exchange found = open(KET_QUA, 200, "{\"ketQua\": \"THANH_CONG\", \"duLieu\": {\"soThua\": \"12\"}}");
         assertThat(found.getProperty("sourceOutcome")).isEqualTo("OK");
-        assertThat(found.getMessage().getBody(String.class)).isEqualTo("{\"soThua\":\"12\"}");
+        // the record stays the tree the handler parsed: nothing downstream parses it again
+        assertThat(found.getMessage().getBody()).isInstanceOf(JsonNode.class).isEqualTo(JSON.readTree("{\"soThua\":\"12\"}"));
 
         assertThat(open(KET_QUA, 200, "{\"ketQua\": \"KHONG_TIM_THAY\"}").getProperty("sourceOutcome")).isEqualTo("NOT_FOUND");
         assertThatThrownBy(() -> open(KET_QUA, 200, "{\"ketQua\": \"LOI\", \"thongBao\": \"Lỗi hệ thống\"}"))

@@ -79,4 +79,19 @@ class EscapeTest {
     void urlOfNullIsEmpty() {
         assertThat(escape.url(null)).isEmpty();
     }
+
+    @Test
+    void prepareEscapesTheReadsValuesOnceForEveryPlaceTheyGo() {
+        org.apache.camel.Exchange exchange = RegistryAnswers.exchange(200, new byte[0]);
+        exchange.setProperty(SourceFetcher.SUBJECT, "02719 0<1&2");
+        exchange.setProperty(SourceFetcher.REQUEST_ID, "req-1\"><x>");
+        exchange.setProperty(SourceFetcher.PURPOSE, "2.000488&");
+
+        escape.prepare(exchange);
+
+        assertThat(exchange.getProperty(Escape.SUBJECT_URL)).isEqualTo("02719%200%3C1%262");
+        assertThat(exchange.getProperty(Escape.SUBJECT_XML)).isEqualTo("02719 0&lt;1&amp;2");
+        assertThat(exchange.getProperty(Escape.REQUEST_ID_XML)).isEqualTo("req-1&quot;&gt;&lt;x&gt;");
+        assertThat(exchange.getProperty(Escape.PURPOSE_XML)).isEqualTo("2.000488&amp;");
+    }
 }
