@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -42,6 +44,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import vn.gov.prefill.deploy.EnvironmentFile;
+import vn.gov.prefill.deploy.SystemdUnit;
+
 /**
  * Several gateways as a province runs them: the built jar, each node its own process with the mocks
  * off, all on one PostgreSQL schema ({@code AUDIT_DB_URL}, the {@code postgres} profile), one shared
@@ -58,6 +63,15 @@ final class Cluster implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration START = Duration.ofSeconds(120);
+    /** The keys the unit's comment names the environment variables of; the others follow Spring Boot's rule. */
+    static final Map<String, String> UNIT_VARIABLES = Map.of(
+            "spring.datasource.url", "AUDIT_DB_URL",
+            "spring.datasource.username", "AUDIT_DB_USER",
+            "spring.datasource.password", "AUDIT_DB_PASSWORD",
+            "gateway.prefill.token-secret", "GATEWAY_PREFILL_TOKEN_SECRET",
+            "gateway.audit.checkpoint.key", "GATEWAY_AUDIT_CHECKPOINT_KEY",
+            "gateway.ndxp.client-secret", "GATEWAY_NDXP_CLIENT_SECRET",
+            "gateway.audit.node-id", "GATEWAY_AUDIT_NODE_ID");
 
     final Path root;
     final String schema;
@@ -127,16 +141,57 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a node on the database at {@code databaseUrl} (this cluster's schema in it). */
     LaunchedGateway startOn(String databaseUrl, String node, String... extra) {
+        LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(nodeDirectory(node),
+                arguments(node, databaseUrl, extra).toArray(String[]::new));
+        nodes.add(gateway);
+        return gateway;
+    }
+
+    /**
+     * Starts a node as systemd would from deploy/systemd/prefill-gateway.service: its ExecStart= (JVM
+     * flags and arguments as written) in its WorkingDirectory=, with only the environment of its
+     * Environment= and EnvironmentFile=. Moved to this node: the jar, the working directory, the
+     * environment file and the checkpoint directory. Everything else the node needs (secrets, the
+     * database, ports, the external systems) is in the environment file; what the unit's command line
+     * sets, it decides.
+     */
+    LaunchedGateway startFromUnit(String node, String... extra) {
+        Path dir = nodeDirectory(node);
+        SystemdUnit unit = SystemdUnit.read(SystemdUnit.GATEWAY).relocated(Map.of(
+                "/opt/prefill-gateway/prefill-gateway.jar", LaunchedGateway.JAR,
+                "/opt/prefill-gateway", dir,
+                "/etc/prefill-gateway/env", dir.resolve("env"),
+                "/var/lib/prefill-gateway/checkpoints", checkpoints));
+        List<String> set = unit.command(Map.of()).stream().filter(w -> w.startsWith("--") && w.contains("="))
+                .map(w -> w.substring(2, w.indexOf('='))).toList();
+        int port = LaunchedGateway.freePort();
+        int managementPort = LaunchedGateway.freePort();
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("SERVER_PORT", String.valueOf(port));
+        variables.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        for (String argument : arguments(node, URL, extra)) {
+            String key = argument.substring(2, argument.indexOf('='));
+            if (!set.contains(key)) {
+                variables.put(UNIT_VARIABLES.getOrDefault(key, key.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT)),
+                        argument.substring(argument.indexOf('=') + 1));
+            }
+        }
+        EnvironmentFile.write(dir.resolve("env"), variables);
+        Map<String, String> environment = unit.environment();
+        LaunchedGateway gateway = LaunchedGateway.startService(unit.command(environment), Path.of(unit.value("WorkingDirectory")),
+                environment, port, managementPort);
+        nodes.add(gateway);
+        return gateway;
+    }
+
+    private Path nodeDirectory(String node) {
         Path dir = root.resolve(node + "-" + nodes.size());
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LaunchedGateway gateway = LaunchedGateway.startOnFreePorts(LaunchedGateway.workingCopy(dir),
-                arguments(node, databaseUrl, extra).toArray(String[]::new));
-        nodes.add(gateway);
-        return gateway;
+        return LaunchedGateway.workingCopy(dir);
     }
 
     /** The libpq URI of a JDBC URL, for pg_dump and pg_restore (the password goes in PGPASSWORD). */
@@ -226,7 +281,7 @@ final class Cluster implements AutoCloseable {
         return send(port, "POST", "/api/v1/forms/residence-change/prefill", token, null);
     }
 
-    /** The operators' view of the chain on this node. */
+    /** The operators' view of the chain on this node (its actuator's port). */
     JsonNode chain(int port) {
         Reply reply = send(port, "GET", "/actuator/auditchain", operator(), null);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);

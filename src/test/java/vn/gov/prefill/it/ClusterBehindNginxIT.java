@@ -3,6 +3,7 @@ package vn.gov.prefill.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.gov.prefill.deploy.SystemdUnit;
+
 /**
  * Two launched gateways on one PostgreSQL behind nginx with deploy/nginx/prefill-gateway.conf, all on
  * loopback: a prefill on one node submitted on the other, the per-person limit for the cluster, and
  * a storm on both during which one node is killed. Afterwards every prefill answered 200 is in the
- * one chain, which is valid through every node's checkpoints. Bounded: 40 + 4 × 20 requests.
+ * one chain, which is valid through every node's checkpoints. Node b is started from
+ * deploy/systemd/prefill-gateway.service ({@link Cluster#startFromUnit}) and, last, stopped as systemd
+ * stops it: SIGTERM, a graceful shutdown, an exit status the unit counts as success. Bounded: 40 + 4 × 20 requests.
  */
 class ClusterBehindNginxIT {
 
@@ -45,7 +50,7 @@ class ClusterBehindNginxIT {
             String[] common = {"--gateway.rate-limits.per-person=30", "--gateway.audit.checkpoint.records=10",
                     "--gateway.audit.checkpoint.poll=200ms"};
             LaunchedGateway a = cluster.start("node-a", common);
-            LaunchedGateway b = cluster.start("node-b", common);
+            LaunchedGateway b = cluster.startFromUnit("node-b", common);
             Cluster.awaitServing(a, b);
             try (Nginx nginx = new Nginx(root.resolve("nginx"), List.of(a.port(), b.port()))) {
                 // a prefill on one node, its submission on the other: one token secret
@@ -118,12 +123,21 @@ class ClusterBehindNginxIT {
                     assertThat(cluster.count(Cluster.URL, "SELECT count(*) FROM disclosure WHERE request_id = '" + requestId + "'"))
                             .as("records of %s", requestId).isPositive();
                 }
-                JsonNode chain = cluster.chain(b.port());
+                JsonNode chain = cluster.chain(b.managementPort());
                 assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
                 assertThat(chain.get("records").asLong()).isEqualTo(cluster.count(Cluster.URL, "SELECT count(*) FROM disclosure"));
                 assertThat(chain.get("checkpoints").asInt()).isPositive();
                 assertThat(cluster.checkpoints.toFile().list()).anyMatch(f -> f.startsWith("node-a-"))
                         .anyMatch(f -> f.startsWith("node-b-"));
+
+                // the node of the unit alone behind nginx, then stopped as systemd stops it
+                Cluster.Reply last = Cluster.prefill(nginx.port, cluster.citizen(STORM[0]));
+                assertThat(last.status()).as(last.text()).isEqualTo(200);
+                b.terminate();
+                int status = b.awaitExit(Duration.ofSeconds(60));
+                assertThat(status).as("exit status after SIGTERM:\n%s", b.output()).isEqualTo(143)
+                        .isIn(SystemdUnit.read(SystemdUnit.GATEWAY).successExitStatuses());
+                assertThat(b.output()).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
             }
         }
     }

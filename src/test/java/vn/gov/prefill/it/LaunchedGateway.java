@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +35,7 @@ final class LaunchedGateway implements AutoCloseable {
     private final Process process;
     private final Path console;
     private int port;
+    private int managementPort;
 
     private LaunchedGateway(Process process, Path console) {
         this.process = process;
@@ -50,9 +52,14 @@ final class LaunchedGateway implements AutoCloseable {
         return gateway;
     }
 
-    /** The API port of a gateway started by {@link #startOnFreePorts}. */
+    /** The API port of a gateway started by {@link #startOnFreePorts} or {@link #startService}. */
     int port() {
         return port;
+    }
+
+    /** Where its actuator answers: its own management port, if it was given one, or else the API port. */
+    int managementPort() {
+        return managementPort == 0 ? port : managementPort;
     }
 
     /** Copies the project's routes/, schemas/, rules/ and mocks/ into {@code dir}; returns {@code dir}. */
@@ -87,10 +94,28 @@ final class LaunchedGateway implements AutoCloseable {
                 // a small, quick JVM: these processes live seconds
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return launch(new ProcessBuilder(command), workDir);
+    }
+
+    /**
+     * Runs {@code command} as a service manager does: in {@code workDir}, with exactly {@code environment}
+     * (nothing of the test's own), answering on {@code port}, its actuator on {@code managementPort}.
+     */
+    static LaunchedGateway startService(List<String> command, Path workDir, Map<String, String> environment,
+                                        int port, int managementPort) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        LaunchedGateway gateway = launch(builder, workDir);
+        gateway.port = port;
+        gateway.managementPort = managementPort;
+        return gateway;
+    }
+
+    private static LaunchedGateway launch(ProcessBuilder builder, Path workDir) {
         Path console = workDir.resolve("console.log");
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+            Process process = builder.directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(console.toFile()).start();
             return new LaunchedGateway(process, console);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -148,6 +173,11 @@ final class LaunchedGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends SIGTERM, what systemd sends to stop a service. */
+    void terminate() {
+        process.destroy();
     }
 
     boolean isAlive() {
