@@ -25,6 +25,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component
 public class Transforms {
+    // the formats a value is recognised by, compiled once
+    private static final Pattern COMPACT_DATE = Pattern.compile("\\d{4}|\\d{6}|\\d{8}");
+    private static final Pattern DAY_OR_MONTH = Pattern.compile("\\d{1,2}");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -148,7 +156,7 @@ public class Transforms {
 
     /** 19900215, 19900200 or 199002 (month only), 19480000, 194800 or 1948 (year only). */
     static String compactDate(String s) {
-        if (!s.matches("\\d{4}|\\d{6}|\\d{8}")) {
+        if (!COMPACT_DATE.matcher(s).matches()) {
             return null;
         }
         return partial(s.substring(0, 4), s.length() >= 6 ? s.substring(4, 6) : "00", s.length() == 8 ? s.substring(6, 8) : "00");
@@ -157,25 +165,25 @@ public class Transforms {
     /** 15/03/2018, 00/03/2018, 03/2018, 2018. */
     static String slashedDate(String s) {
         String[] p = s.split("/");
-        if (p.length == 3 && p[0].matches("\\d{1,2}") && p[1].matches("\\d{1,2}") && p[2].matches("\\d{4}")) {
+        if (p.length == 3 && DAY_OR_MONTH.matcher(p[0]).matches() && DAY_OR_MONTH.matcher(p[1]).matches() && YEAR.matcher(p[2]).matches()) {
             return partial(p[2], pad(p[1]), pad(p[0]));
         }
-        if (p.length == 2 && p[0].matches("\\d{1,2}") && p[1].matches("\\d{4}")) {
+        if (p.length == 2 && DAY_OR_MONTH.matcher(p[0]).matches() && YEAR.matcher(p[1]).matches()) {
             return partial(p[1], pad(p[0]), "00");
         }
-        return p.length == 1 && s.matches("\\d{4}") ? partial(s, "00", "00") : null;
+        return p.length == 1 && YEAR.matcher(s).matches() ? partial(s, "00", "00") : null;
     }
 
     /** 2018-03-15, 2018-03, 2018, or a date-time whose date part is taken. */
     static String isoDate(String s) {
         String d = s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
-        if (d.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (ISO_DAY.matcher(d).matches()) {
             return partial(d.substring(0, 4), d.substring(5, 7), d.substring(8, 10));
         }
-        if (d.matches("\\d{4}-\\d{2}")) {
+        if (ISO_MONTH.matcher(d).matches()) {
             return partial(d.substring(0, 4), d.substring(5, 7), "00");
         }
-        return d.matches("\\d{4}") ? partial(d, "00", "00") : null;
+        return YEAR.matcher(d).matches() ? partial(d, "00", "00") : null;
     }
 
     private static String pad(String s) {
@@ -234,7 +242,7 @@ public class Transforms {
             return NODES.numberNode(Math.round(v.asDouble()));
         }
         String s = text(v);
-        return s != null && s.matches("-?\\d{1,18}") ? NODES.numberNode(Long.parseLong(s)) : null;
+        return s != null && INTEGER.matcher(s).matches() ? NODES.numberNode(Long.parseLong(s)) : null;
     }
 
     // ---- addresses

@@ -91,7 +91,7 @@ public class FieldMapper {
             return status;
         }
         ArrayNode out = NODES.arrayNode();
-        for (JsonNode element : o.record().at(c.locator().path())) {
+        for (JsonNode element : o.record().at(c.locator().pathPointer())) {
             ObjectNode item = NODES.objectNode();
             for (FormDefinition.Element e : field.elements()) {
                 JsonNode value = Transforms.applyAll(e.transforms(), element.at(e.path()));
