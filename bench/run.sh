@@ -353,7 +353,8 @@ for form in "${FORMS[@]}"; do
   done
 done
 for c in $SMALL_CONNECTIONS; do
-  measure suggestions suggestions "$c" "$WORK/suggestions.requests" >>"$RUNS"
+  measure suggestions suggestions "$c" "$WORK/suggestions.requests" \
+    '{"floorNote": "approximate: wave 1 civil-status, wave 2 insurance; callers without children or spouse have one wave, the readiness dry runs may add one"}' >>"$RUNS"
 done
 
 # submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds
@@ -445,12 +446,13 @@ set xlabel "connections"
 set grid
 set key top left
 set ylabel "overhead over the floor (ms)"
-plot $(for form in "${FORMS[@]}"; do
-  printf '"%s" using 1:2 with linespoints title "%s p50", "%s" using 1:3 with linespoints dashtype 2 title "%s p99", ' \
-    "$WORK/plot-$form.dat" "$form" "$WORK/plot-$form.dat" "$form"; done | sed 's/, $//')
+set yrange [0:*]
+plot $(n=0; for form in "${FORMS[@]}"; do n=$((n + 1))
+  printf '"%s" using 1:2 with linespoints lc %d pt 7 title "%s p50", "%s" using 1:3 with linespoints lc %d pt 5 dashtype 2 title "%s p99", ' \
+    "$WORK/plot-$form.dat" $n "$form" "$WORK/plot-$form.dat" $n "$form"; done | sed 's/, $//')
 set ylabel "gateway CPU per prefill (ms)"
-plot $(for form in "${FORMS[@]}"; do
-  printf '"%s" using 1:4 with linespoints title "%s", ' "$WORK/plot-$form.dat" "$form"; done | sed 's/, $//')
+plot $(n=0; for form in "${FORMS[@]}"; do n=$((n + 1))
+  printf '"%s" using 1:4 with linespoints lc %d pt 7 title "%s", ' "$WORK/plot-$form.dat" $n "$form"; done | sed 's/, $//')
 unset multiplot
 EOF
 
