@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gateway's own cost, measured beside the direct path (issue 13). From a clean checkout:
 #
-#   bench/run.sh                      # about 15 minutes with the defaults
+#   bench/run.sh                      # about 12 minutes with the defaults
 #   BENCH_SECONDS=5 BENCH_WARMUP=5 BENCH_NOTE="smoke run" bench/run.sh
 #
 # 1. builds the jar (skipped with BENCH_SKIP_BUILD=1) and installs wrk, gnuplot-nox and jq when missing;
@@ -202,14 +202,8 @@ declare -A FLOOR=(
   [household-business-registration]=$(max "$L_POP" "$L_INS")
   [suggestions]=$(($(max "$L_POP" "$L_CIV" "$L_BUS") + $(max "$L_INS" "$L_POP")))
   [submission]=0)
-# Mean registry reads in flight per prefill: sum over its reads of their latency, divided by the floor.
-# The direct path gets connections x this many connections, so that with registries that never saturate
-# it would reach exactly the ideal (connections / floor) in prefills per second.
-declare -A READS_IN_FLIGHT=(
-  [residence-change]=1
-  [criminal-record-request]=$(jq -n "($L_POP * 4) / ($L_POP * 2)")
-  [child-health-insurance]=$(jq -n "($L_CIV + $L_POP * 2 + $L_INS + $L_DOS) / ${FLOOR[child-health-insurance]}"))
-declare -A BODY_OF_WRK_FORM=()
+# The direct path (see direct() below) needs the mean number of registry reads in flight per prefill:
+# the sum of its reads' latencies divided by its floor. calibrate() notes each read's latency.
 
 tokens=$WORK/mocks/tokens.tsv
 relative_of() { # number element (Cha, Me, VoChong): that relative's personal number in the population mock
@@ -228,8 +222,11 @@ procedure_of() { jq -r '.["x-form"].procedureCode' "schemas/forms/$1.schema.json
 json_headers() { printf 'Authorization: Bearer %s\tContent-Type: application/json' "$1"; }
 
 # The registry reads the routes send (routes/templates/*.yaml, routes/shared/*-headers.yaml), one a line.
-read_line() { # source number purpose
+read_line() { # source number purpose; notes the read's latency in $READ_LATENCIES
   local base="X-Request-Id: bench-direct	X-Purpose: $3"
+  local registry=$1
+  [ "$registry" = births ] && registry=civil-status
+  echo "${LATENCY[$registry]}" >>"$READ_LATENCIES"
   case $1 in
     population)
       printf 'POST\t/population/v1/soap\t%s\tAuthorization: Bearer mock-ndxp-access-token\t%s\tSOAPAction: "TraCuuThongTinCongDan"\tContent-Type: text/xml; charset=utf-8\n' \
@@ -247,6 +244,8 @@ calibrate() { # form
   purpose=$(procedure_of "$form")
   : >"$WORK/$form.requests"
   : >"$WORK/$form.direct"
+  READ_LATENCIES=$WORK/$form.latencies
+  : >"$READ_LATENCIES"
   while IFS=$'\t' read -r number token; do
     bodies=("")
     [ "$form" = child-health-insurance ] && mapfile -t bodies < <(children_of "$number" |
@@ -273,6 +272,8 @@ calibrate() { # form
           { read_line births "$number" "$purpose"; read_line population "$number" "$purpose"
             read_line insurance "$number" "$purpose"; read_line population "$child" "$purpose"
             read_line dossiers "$child" "$purpose"; } >>"$WORK/$form.direct" ;;
+        household-business-registration)
+          { read_line population "$number" "$purpose"; read_line insurance "$number" "$purpose"; } >>"$WORK/$form.direct" ;;
         *) read_line population "$number" "$purpose" >>"$WORK/$form.direct" ;;
       esac
       printf 'POST\t/api/v1/forms/%s/prefill\t%s\t%s\n' "$form" "$body" "$(json_headers "$token")" >>"$WORK/$form.requests"
@@ -293,8 +294,19 @@ wrk_run() { # url connections request-file output
     grep -q '^{' "$4.txt" || { echo "wrk failed: $4.txt" >&2; cat "$4.txt" >&2; return 1; }
   grep '^{' "$4.txt" | tail -1
 }
+# Requests wrk left behind at the end of a run are still being answered (or refused) by the gateway:
+# wait until its CPU is quiet (at most 15 s), so that they do not count in the next run.
+settle() {
+  local before
+  for _ in $(seq 1 30); do
+    before=$(cpu_ticks)
+    sleep 0.5
+    [ $(($(cpu_ticks) - before)) -le $((CLK_TCK / 50)) ] && return
+  done
+}
 measure() { # kind name connections request-file [extra JSON]
   local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sampler result
+  [ -n "${NO_SETTLE:-}" ] || settle
   log "$kind $name at $conns connections"
   cpu0=$(cpu_ticks)
   (while kill -0 "$GATEWAY_PID" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status"; sleep 0.5; done) >"$WORK/rss.txt" 2>/dev/null &
@@ -317,16 +329,23 @@ measure() { # kind name connections request-file [extra JSON]
       errors: ($w.non2xx + ([$w.socketErrors[]] | add)), non2xx: $w.non2xx, socketErrors: $w.socketErrors
     } + $extra' <<<"$result"
 }
-# the mocks alone, with the same reads: prefills/s equivalent = reads/s / reads per prefill
+# The direct path: the mocks alone, with the reads the kept personas' prefills make. A prefill keeps on
+# average sum(latency of its reads) / floor reads in flight (its waves one after the other, the reads of
+# a wave in parallel), so C prefill connections become C x that many connections to the mocks, each
+# rotating over the form's reads. Reads/s divided by the reads per prefill is then the direct path in
+# prefills/s: with mocks that never saturate it equals the ideal (C / floor), and it is lower when the
+# mocks are the limit.
 direct() { # form connections
-  local form=$1 conns reads result
-  conns=$(jq -n "[1, ($2 * ${READS_IN_FLIGHT[$form]} | round)] | max")
-  reads=$(jq -n "$(wc -l <"$WORK/$form.direct") / $(wc -l <"$WORK/$form.requests")")
+  local form=$1 conns reads prefills inflight result
+  prefills=$(wc -l <"$WORK/$form.requests")
+  reads=$(jq -n "$(wc -l <"$WORK/$form.direct") / $prefills")
+  inflight=$(jq -n "($(paste -sd+ "$WORK/$form.latencies")) / ($prefills * ${FLOOR[$form]})")
+  conns=$(jq -n "[1, ($2 * $inflight | round)] | max")
   log "direct $form: $conns connections to the mocks"
   result=$(wrk_run "$MOCKS" "$conns" "$WORK/$form.direct" "$WORK/direct-$form-$2")
-  jq -c --arg form "$form" --argjson c "$2" --argjson dc "$conns" --argjson reads "$reads" '
+  jq -c --arg form "$form" --argjson c "$2" --argjson dc "$conns" --argjson reads "$reads" --argjson inflight "$inflight" '
     (.requests / (.durationUs / 1e6)) as $rps | {kind: "direct", name: $form, connections: $c, directConnections: $dc,
-      readsPerPrefill: $reads, readsPerSecond: $rps, throughput: ($rps / $reads), p50Ms, p99Ms, p999Ms,
+      readsPerPrefill: $reads, readsInFlightPerPrefill: $inflight, readsPerSecond: $rps, throughput: ($rps / $reads), p50Ms, p99Ms, p999Ms,
       errors: (.non2xx + ([.socketErrors[]] | add))}' <<<"$result"
 }
 
@@ -390,9 +409,10 @@ hang_id=$(curl -sf -X POST "$MOCKS/__admin/mappings" -H 'Content-Type: applicati
 hang_form=household-business-registration
 other_form=residence-change
 # the two wrk runs overlap; the CPU and memory figures of the hanging run cover both
-measure prefill "$other_form" "$HANG_CONNECTIONS" "$WORK/$other_form.requests" >"$WORK/hang-other.json" &
+settle
+NO_SETTLE=1 measure prefill "$other_form" "$HANG_CONNECTIONS" "$WORK/$other_form.requests" >"$WORK/hang-other.json" &
 other=$!
-measure prefill "$hang_form" "$HANG_CONNECTIONS" "$WORK/$hang_form.requests" >"$WORK/hang-form.json"
+NO_SETTLE=1 measure prefill "$hang_form" "$HANG_CONNECTIONS" "$WORK/$hang_form.requests" >"$WORK/hang-form.json"
 wait "$other"
 curl -sf -X DELETE "$MOCKS/__admin/mappings/$hang_id" >/dev/null || true
 jq -c --arg s "$HANG_SOURCE" --argjson d "$DEADLINE_MS" \
