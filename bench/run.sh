@@ -460,10 +460,11 @@ for form in "${FORMS[@]}"; do
     "\(.connections) \(.overheadP50Ms) \(.overheadP99Ms) \(.cpuMsPerRequest)"' "$OUT/results.json" | sort -n >"$WORK/plot-$form.dat"
 done
 gnuplot <<EOF
-set terminal pngcairo size 1400,560 font ",10"
+set terminal pngcairo size 1400,560 font ",10" noenhanced
 set output "$OUT/plot.png"
 set multiplot layout 1,2 title "prefill gateway: own cost over the floor${NOTE:+ ($NOTE)}"
 set logscale x 2
+set xrange [12:360]
 set xtics (16, 64, 256)
 set xlabel "connections"
 set grid
