@@ -150,14 +150,15 @@ curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT
 # --- 4. the gateway ------------------------------------------------------------------------------------------------
 JVM_OPTIONS=$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)
 log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
+# secrets through the environment, not the command line (README "Running in production")
 # shellcheck disable=SC2086
-java $JVM_OPTIONS -jar "$JAR" \
+SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
+  java $JVM_OPTIONS -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
   --gateway.mocks.enabled=false \
   --spring.profiles.active=postgres \
   --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
-  --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" \
-  --gateway.prefill.token-secret="$(head -c 32 /dev/urandom | base64)" \
+  --spring.datasource.username="$PGUSER" \
   --gateway.prefill.deadline="${DEADLINE_MS}ms" \
   --gateway.audit.node-id=bench \
   --gateway.rate-limits.per-person=1000000 --gateway.rate-limits.per-client=1000000 \
