@@ -1,0 +1,487 @@
+#!/usr/bin/env bash
+# The gateway's own cost, measured beside the direct path (issue 13). From a clean checkout:
+#
+#   bench/run.sh                      # about 12 minutes with the defaults
+#   BENCH_SECONDS=5 BENCH_WARMUP=5 BENCH_NOTE="smoke run" bench/run.sh
+#
+# 1. builds the jar (skipped with BENCH_SKIP_BUILD=1) and installs wrk, gnuplot-nox and jq when missing;
+# 2. starts WireMock standalone in its own JVM on loopback, serving a copy of mocks/ in which every stub of a
+#    registry answers after that registry's latency (LAT_POPULATION=30, LAT_CIVIL_STATUS=40, LAT_BUSINESS=25,
+#    LAT_INSURANCE=35, LAT_DOSSIERS=30 ms), plus the portal JWKS of a key generated for this run;
+# 3. starts the jar with the mocks off on PostgreSQL (a fresh database, dropped at the end), the JVM options
+#    of deploy/systemd/prefill-gateway.service and rate limits raised for the bench only;
+# 4. finds the personas whose reads succeed for each form, warms up, then drives wrk (bench/requests.lua)
+#    at each connection count, the mocks directly with the same reads, and a hanging registry;
+# 5. writes bench/results/<UTC timestamp>/{results.json,table.md,plot.png} and copies them to
+#    bench/results/latest/. README.md "Performance" explains every figure.
+#
+# Knobs (environment): BENCH_SECONDS (20, per run), BENCH_WARMUP (20 s), BENCH_CONNECTIONS ("16 64 256",
+# the forms), BENCH_SMALL_CONNECTIONS ("16 64", suggestions and submissions), BENCH_WRK_THREADS (2),
+# BENCH_MOCKS_PORT (18089), BENCH_GATEWAY_PORT (18080), BENCH_DEADLINE_MS (2500, gateway.prefill.deadline),
+# BENCH_HANG_SOURCE (insurance), BENCH_HANG_MS (60000), BENCH_HANG_CONNECTIONS (16), BENCH_PG_HOST
+# (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill/prefill, needs CREATEDB),
+# BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+RUN_SECONDS=${BENCH_SECONDS:-20}
+WARMUP_SECONDS=${BENCH_WARMUP:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-16 64 256}
+SMALL_CONNECTIONS=${BENCH_SMALL_CONNECTIONS:-16 64}
+WRK_THREADS=${BENCH_WRK_THREADS:-2}
+MOCKS_PORT=${BENCH_MOCKS_PORT:-18089}
+GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
+DEADLINE_MS=${BENCH_DEADLINE_MS:-2500}
+HANG_SOURCE=${BENCH_HANG_SOURCE:-insurance}
+HANG_MS=${BENCH_HANG_MS:-60000}
+HANG_CONNECTIONS=${BENCH_HANG_CONNECTIONS:-16}
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+PG_PORT=${BENCH_PG_PORT:-5432}
+export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} PGPASSWORD=${BENCH_PG_PASSWORD:-prefill}
+DB=${BENCH_DB:-prefill_bench}
+NOTE=${BENCH_NOTE:-}
+declare -A LATENCY=(
+  [population]=${LAT_POPULATION:-30} [civil-status]=${LAT_CIVIL_STATUS:-40} [business]=${LAT_BUSINESS:-25}
+  [insurance]=${LAT_INSURANCE:-35} [dossiers]=${LAT_DOSSIERS:-30})
+
+ISSUER=https://portal.bench.invalid
+AUDIENCE=prefill-gateway-bench
+MOCKS=http://127.0.0.1:$MOCKS_PORT
+GATEWAY=http://127.0.0.1:$GATEWAY_PORT
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench/results/$STAMP
+WORK=$OUT/work
+mkdir -p "$WORK"
+RUNS=$WORK/runs.jsonl
+: >"$RUNS"
+log() { printf '%s bench: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# --- 1. tools and the jar ----------------------------------------------------------------------------------
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n -- "$@"; fi; }
+apt_updated=""
+ensure_command() { # command package
+  command -v "$1" >/dev/null 2>&1 && return
+  log "installing $2"
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+}
+ensure_command wrk wrk
+ensure_command gnuplot gnuplot-nox
+ensure_command jq jq
+ensure_command psql postgresql-client
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  log "building the jar"
+  mvn -B -q -DskipTests -Dfrontend.skip package
+fi
+JAR=$(ls target/prefill-gateway-*.jar | grep -v -e '\.original$' | head -1)
+# WireMock standalone and nimbus-jose-jwt: the versions the pom already resolves
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+jar_of() { tr ':' '\n' <"$WORK/classpath.txt" | grep -m1 "/$1-[0-9][^/]*\.jar$"; }
+WIREMOCK_JAR=$(jar_of wiremock-standalone)
+NIMBUS_JAR=$(jar_of nimbus-jose-jwt)
+
+# --- cleanup: everything started here, bounded in time ------------------------------------------------------
+PIDS=()
+STARTED_POSTGRES=""
+stop_all() {
+  set +e
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for _ in $(seq 1 20); do
+    alive=""
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -z "$alive" ] && break
+    sleep 1
+  done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null; done
+  psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  if [ -n "$STARTED_POSTGRES" ]; then
+    # stopped only when nobody else has started using it meanwhile
+    others=$(psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -tAc \
+      "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()" 2>/dev/null)
+    [ "${others:-1}" = 0 ] && { log "stopping PostgreSQL ($STARTED_POSTGRES)"; as_root pg_ctlcluster $STARTED_POSTGRES stop; }
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+# --- PostgreSQL: the one of .ci/run, started when it is installed but down; a fresh database ----------------
+if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+  cluster=$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1 " " $2; exit}')
+  [ -n "$cluster" ] || { echo "no PostgreSQL on $PG_HOST:$PG_PORT: run .ci/run once (it installs one), or set BENCH_PG_*" >&2; exit 1; }
+  log "starting PostgreSQL $cluster"
+  # shellcheck disable=SC2086
+  as_root pg_ctlcluster $cluster start
+  STARTED_POSTGRES=$cluster
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+fi
+psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+
+# --- 2. the registries in their own JVM ------------------------------------------------------------------------
+# personas whose stubs are slow on purpose, change state between calls or break the connection: left out,
+# they would measure their own delays and faults instead of the gateway
+grep -rlE '"fixedDelayMilliseconds"|"scenarioName"|"fault"' mocks/mappings | xargs grep -ohE '[0-9]{12}' | sort -u \
+  >"$WORK/special-personas.txt"
+cp -r mocks "$WORK/mocks"
+for source in "${!LATENCY[@]}"; do
+  for stub in "$WORK/mocks/mappings/$source"/*.json; do
+    # a stub that already has a delay (a persona of a slow registry) keeps its own
+    jq --argjson ms "${LATENCY[$source]}" \
+      'if .response.fixedDelayMilliseconds then . else .response.fixedDelayMilliseconds = $ms end' "$stub" >"$stub.tmp"
+    mv "$stub.tmp" "$stub"
+  done
+done
+# every citizen of the personas but those of the failure scenarios (their faults would count against the
+# breakers before the runs); those whose reads do not succeed for a form are dropped per form below
+jq -r '.[] | select(.citizenId != null and .accountType == "1")
+  | select(.id | test("fault|quota|slow|expired|unknown|mismatch") | not) | .citizenId' mocks/personas.json |
+  grep -vxF -f "$WORK/special-personas.txt" |
+  java -cp "$NIMBUS_JAR" bench/MintTokens.java "$WORK/mocks" "$ISSUER" "$AUDIENCE" 7200
+log "starting WireMock on $MOCKS"
+java -Xms256m -Xmx1g -jar "$WIREMOCK_JAR" --port "$MOCKS_PORT" --bind-address 127.0.0.1 --root-dir "$WORK/mocks" \
+  --async-response-enabled=true --async-response-threads=400 --container-threads=400 \
+  --no-request-journal --disable-request-logging --disable-banner >"$OUT/mocks.log" 2>&1 &
+MOCKS_PID=$!
+PIDS+=("$MOCKS_PID")
+for _ in $(seq 1 60); do curl -sf "$MOCKS/portal/jwks" >/dev/null && break; sleep 1; done
+curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT/mocks.log" >&2; exit 1; }
+
+# --- 4. the gateway ------------------------------------------------------------------------------------------------
+JVM_OPTIONS=$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)
+log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
+# secrets through the environment, not the command line (README "Running in production")
+# shellcheck disable=SC2086
+SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
+  java $JVM_OPTIONS -jar "$JAR" \
+  --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
+  --gateway.mocks.enabled=false \
+  --spring.profiles.active=postgres \
+  --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
+  --spring.datasource.username="$PGUSER" \
+  --gateway.prefill.deadline="${DEADLINE_MS}ms" \
+  --gateway.audit.node-id=bench \
+  --gateway.rate-limits.per-person=1000000 --gateway.rate-limits.per-client=1000000 \
+  --gateway.security.issuer="$ISSUER" --gateway.security.audience="$AUDIENCE" \
+  --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
+  --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
+  --gateway.ndxp.client-secret=mock-ndxp-secret \
+  --gateway.sources.population.base-url="$MOCKS" --gateway.sources.business.base-url="$MOCKS" \
+  --gateway.sources.civil-status.base-url="$MOCKS" \
+  --gateway.sources.insurance.base-url="$MOCKS" --gateway.sources.insurance.api-key=mock-insurance-key \
+  --gateway.sources.dossiers.base-url="$MOCKS" --gateway.sources.dossiers.api-key=mock-dossiers-key \
+  >"$OUT/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+PIDS+=("$GATEWAY_PID")
+for _ in $(seq 1 180); do
+  curl -sf "$GATEWAY/actuator/health/readiness" >/dev/null && break
+  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -5 "$OUT/gateway.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$GATEWAY/actuator/health/readiness" >/dev/null || { echo "the gateway is not ready: $OUT/gateway.log" >&2; exit 1; }
+
+# --- the forms, their reads and their floors -------------------------------------------------------------------------
+# The floor of a prefill is the time its registries alone need: per wave, the slowest registry read in it,
+# summed over the waves (reads of one wave run in parallel, waves one after the other). The waves follow
+# from the forms' x-prefill bindings (README "How it works"):
+#   residence-change            population@self                                        30
+#   criminal-record-request     population@self | population@father, @mother, @spouse  30 + 30
+#   child-health-insurance      civil-status births (the actingFor CHILD check, before the plan) |
+#                               population@self, insurance@self, population@child, dossiers@child  40 + 35
+#   household-business-registration  population@self, insurance@self (the hanging-registry form)  35
+#   suggestions                 population, civil-status events and births, business representatives |
+#                               a child's insurance, the spouse's population: 40 + 35 for a caller
+#                               with children, so an approximation for the others
+#   submission                  no registry read: 0
+L_POP=${LATENCY[population]} L_CIV=${LATENCY[civil-status]} L_BUS=${LATENCY[business]}
+L_INS=${LATENCY[insurance]} L_DOS=${LATENCY[dossiers]}
+max() { local m=$1; shift; for v in "$@"; do [ "$v" -gt "$m" ] && m=$v; done; echo "$m"; }
+declare -A FLOOR=(
+  [residence-change]=$L_POP
+  [criminal-record-request]=$((L_POP + L_POP))
+  [child-health-insurance]=$((L_CIV + $(max "$L_POP" "$L_INS" "$L_DOS")))
+  [household-business-registration]=$(max "$L_POP" "$L_INS")
+  [suggestions]=$(($(max "$L_POP" "$L_CIV" "$L_BUS") + $(max "$L_INS" "$L_POP")))
+  [submission]=0)
+# The direct path (see direct() below) needs the mean number of registry reads in flight per prefill:
+# the sum of its reads' latencies divided by its floor. calibrate() notes each read's latency.
+
+tokens=$WORK/mocks/tokens.tsv
+relative_of() { # number element (Cha, Me, VoChong): that relative's personal number in the population mock
+  local xml=mocks/__files/population/$1.xml
+  [ -f "$xml" ] || return 0
+  tr -d '\n' <"$xml" | grep -o "<dc:$2>.*</dc:$2>" | grep -o '<dc:SoDinhDanh>[0-9]*' | head -1 | sed 's/.*>//' || true
+}
+children_of() { # number: the children in that parent's births mock
+  local file
+  file=$(jq -r --arg n "$1" 'select(.request.queryParameters.soDinhDanhChaMe.equalTo == $n) | .response.bodyFileName // empty' \
+    mocks/mappings/civil-status/births-*.json | head -1)
+  [ -n "$file" ] && [ -f "mocks/__files/$file" ] && jq -r '.ketQua[]?.nguoiDuocKhaiSinh.soDinhDanh // empty' "mocks/__files/$file"
+  return 0
+}
+procedure_of() { jq -r '.["x-form"].procedureCode' "schemas/forms/$1.schema.json"; }
+json_headers() { printf 'Authorization: Bearer %s\tContent-Type: application/json' "$1"; }
+
+# The registry reads the routes send (routes/templates/*.yaml, routes/shared/*-headers.yaml), one a line.
+read_line() { # source number purpose; notes the read's latency in $READ_LATENCIES
+  local base="X-Request-Id: bench-direct	X-Purpose: $3"
+  local registry=$1
+  [ "$registry" = births ] && registry=civil-status
+  echo "${LATENCY[$registry]}" >>"$READ_LATENCIES"
+  case $1 in
+    population)
+      printf 'POST\t/population/v1/soap\t%s\tAuthorization: Bearer mock-ndxp-access-token\t%s\tSOAPAction: "TraCuuThongTinCongDan"\tContent-Type: text/xml; charset=utf-8\n' \
+        "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:dc=\"urn:vn:gov:csdldc:v1\"> <soapenv:Header/><soapenv:Body><dc:TraCuuThongTinCongDan> <dc:MaYeuCau>bench-direct</dc:MaYeuCau> <dc:MaDVC>$3</dc:MaDVC> <dc:SoDinhDanh>$2</dc:SoDinhDanh> </dc:TraCuuThongTinCongDan></soapenv:Body></soapenv:Envelope>" "$base" ;;
+    births) printf 'GET\t/civil-status/v1/births?soDinhDanhChaMe=%s\t\tAuthorization: Bearer mock-ndxp-access-token\t%s\tAccept: application/json\n' "$2" "$base" ;;
+    insurance) printf 'GET\t/insurance/v1/participants/%s\t\tX-Api-Key: mock-insurance-key\t%s\tAccept: application/json\n' "$2" "$base" ;;
+    dossiers) printf 'GET\t/dossiers/v1/documents?soDinhDanhChuSoHuu=%s\t\tX-Api-Key: mock-dossiers-key\t%s\tAccept: application/json\n' "$2" "$base" ;;
+  esac
+}
+
+# A persona counts for a form when its prefill answers 200 with every source OK (and, for the
+# criminal-record request, a second wave). Writes $WORK/<form>.requests and $WORK/<form>.direct.
+calibrate() { # form
+  local form=$1 purpose number token body answer child relative kept=0
+  purpose=$(procedure_of "$form")
+  : >"$WORK/$form.requests"
+  : >"$WORK/$form.direct"
+  READ_LATENCIES=$WORK/$form.latencies
+  : >"$READ_LATENCIES"
+  while IFS=$'\t' read -r number token; do
+    bodies=("")
+    [ "$form" = child-health-insurance ] && mapfile -t bodies < <(children_of "$number" |
+      while read -r child; do printf '{"actingFor":{"type":"CHILD","citizenId":"%s"}}\n' "$child"; done)
+    for body in "${bodies[@]}"; do
+      [ "$form" = child-health-insurance ] && [ -z "$body" ] && continue
+      answer=$(curl -s -X POST "$GATEWAY/api/v1/forms/$form/prefill" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' ${body:+-d "$body"} -w '\n%{http_code}')
+      [ "$(tail -1 <<<"$answer")" = 200 ] || continue
+      answer=$(sed '$d' <<<"$answer")
+      jq -e '.sources | to_entries | all(.value.status == "OK")' <<<"$answer" >/dev/null || continue
+      case $form in
+        criminal-record-request)
+          relatives=()
+          for element in Cha Me VoChong; do
+            relative=$(relative_of "$number" $element)
+            [ -n "$relative" ] && relatives+=("$relative")
+          done
+          [ ${#relatives[@]} -gt 0 ] || continue
+          read_line population "$number" "$purpose" >>"$WORK/$form.direct"
+          for relative in "${relatives[@]}"; do read_line population "$relative" "$purpose" >>"$WORK/$form.direct"; done ;;
+        child-health-insurance)
+          child=$(jq -r .actingFor.citizenId <<<"$body")
+          { read_line births "$number" "$purpose"; read_line population "$number" "$purpose"
+            read_line insurance "$number" "$purpose"; read_line population "$child" "$purpose"
+            read_line dossiers "$child" "$purpose"; } >>"$WORK/$form.direct" ;;
+        household-business-registration)
+          { read_line population "$number" "$purpose"; read_line insurance "$number" "$purpose"; } >>"$WORK/$form.direct" ;;
+        *) read_line population "$number" "$purpose" >>"$WORK/$form.direct" ;;
+      esac
+      printf 'POST\t/api/v1/forms/%s/prefill\t%s\t%s\n' "$form" "$body" "$(json_headers "$token")" >>"$WORK/$form.requests"
+      kept=$((kept + 1))
+    done
+  done <"$tokens"
+  log "$form: $kept personas whose reads succeed"
+  [ "$kept" -gt 0 ] || { echo "no persona prefills $form: see $OUT/gateway.log" >&2; exit 1; }
+}
+
+# --- 6.-7. one wrk run, with the gateway's CPU and memory --------------------------------------------------------------
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+wrk_run() { # url connections request-file output
+  local threads=$WRK_THREADS
+  [ "$2" -lt "$threads" ] && threads=$2
+  wrk -t"$threads" -c"$2" -d"${RUN_SECONDS}s" --timeout 10s -s bench/requests.lua "$1" -- "$3" >"$4.txt" 2>&1 &&
+    grep -q '^{' "$4.txt" || { echo "wrk failed: $4.txt" >&2; cat "$4.txt" >&2; return 1; }
+  grep '^{' "$4.txt" | tail -1
+}
+# Requests wrk left behind at the end of a run are still being answered (or refused) by the gateway:
+# wait until its CPU is quiet (at most 15 s), so that they do not count in the next run.
+settle() {
+  local before
+  for _ in $(seq 1 30); do
+    before=$(cpu_ticks)
+    sleep 0.5
+    [ $(($(cpu_ticks) - before)) -le $((CLK_TCK / 50)) ] && return
+  done
+}
+measure() { # kind name connections request-file [extra JSON]
+  local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sampler result
+  [ -n "${NO_SETTLE:-}" ] || settle
+  log "$kind $name at $conns connections"
+  cpu0=$(cpu_ticks)
+  (while kill -0 "$GATEWAY_PID" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status"; sleep 0.5; done) >"$WORK/rss.txt" 2>/dev/null &
+  sampler=$!
+  result=$(wrk_run "$GATEWAY" "$conns" "$file" "$WORK/$kind-$name-$conns")
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  cpu1=$(cpu_ticks)
+  jq -c --arg kind "$kind" --arg name "$name" --argjson conns "$conns" --argjson floor "${FLOOR[$name]}" \
+    --argjson cpu "$((cpu1 - cpu0))" --argjson tck "$CLK_TCK" \
+    --argjson rssMaxKb "$( (cat "$WORK/rss.txt"; awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status") | sort -n | tail -1)" \
+    --argjson hwmKb "$(awk '/^VmHWM/ {print $2}' "/proc/$GATEWAY_PID/status")" --argjson extra "$extra" '
+    . as $w | ($w.requests / ($w.durationUs / 1e6)) as $rps | {
+      kind: $kind, name: $name, connections: $conns, seconds: ($w.durationUs / 1e6),
+      requests: $w.requests, throughput: $rps,
+      p50Ms: $w.p50Ms, p99Ms: $w.p99Ms, p999Ms: $w.p999Ms, maxMs: $w.maxMs,
+      floorMs: $floor, overheadP50Ms: ($w.p50Ms - $floor), overheadP99Ms: ($w.p99Ms - $floor),
+      idealThroughput: (if $floor > 0 then $conns * 1000 / $floor else null end),
+      cpuMsPerRequest: (if $w.requests > 0 then $cpu * 1000 / $tck / $w.requests else null end),
+      rssMaxMb: ($rssMaxKb / 1024), peakRssProcessLifetimeMb: ($hwmKb / 1024),
+      errors: ($w.non2xx + ([$w.socketErrors[]] | add)), non2xx: $w.non2xx, socketErrors: $w.socketErrors
+    } + $extra' <<<"$result"
+}
+# The direct path: the mocks alone, with the reads the kept personas' prefills make. A prefill keeps on
+# average sum(latency of its reads) / floor reads in flight (its waves one after the other, the reads of
+# a wave in parallel), so C prefill connections become C x that many connections to the mocks, each
+# rotating over the form's reads. Reads/s divided by the reads per prefill is then the direct path in
+# prefills/s: with mocks that never saturate it equals the ideal (C / floor), and it is lower when the
+# mocks are the limit.
+direct() { # form connections
+  local form=$1 conns reads prefills inflight result
+  prefills=$(wc -l <"$WORK/$form.requests")
+  reads=$(jq -n "$(wc -l <"$WORK/$form.direct") / $prefills")
+  inflight=$(jq -n "($(paste -sd+ "$WORK/$form.latencies")) / ($prefills * ${FLOOR[$form]})")
+  conns=$(jq -n "[1, ($2 * $inflight | round)] | max")
+  log "direct $form: $conns connections to the mocks"
+  result=$(wrk_run "$MOCKS" "$conns" "$WORK/$form.direct" "$WORK/direct-$form-$2")
+  jq -c --arg form "$form" --argjson c "$2" --argjson dc "$conns" --argjson reads "$reads" --argjson inflight "$inflight" '
+    (.requests / (.durationUs / 1e6)) as $rps | {kind: "direct", name: $form, connections: $c, directConnections: $dc,
+      readsPerPrefill: $reads, readsInFlightPerPrefill: $inflight, readsPerSecond: $rps, throughput: ($rps / $reads), p50Ms, p99Ms, p999Ms,
+      errors: (.non2xx + ([.socketErrors[]] | add))}' <<<"$result"
+}
+
+# --- 5. calibration, warm-up and the runs ----------------------------------------------------------------------------
+FORMS=(residence-change criminal-record-request child-health-insurance)
+for form in "${FORMS[@]}" household-business-registration; do calibrate "$form"; done
+: >"$WORK/suggestions.requests"
+while IFS=$'\t' read -r number token; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/me/suggestions" -H "Authorization: Bearer $token")
+  [ "$code" = 200 ] && printf 'GET\t/api/v1/me/suggestions\t\t%s\n' "$(json_headers "$token")" >>"$WORK/suggestions.requests"
+done <"$tokens"
+
+log "warming up for ${WARMUP_SECONDS}s"
+cat "$WORK"/{residence-change,criminal-record-request,child-health-insurance}.requests "$WORK/suggestions.requests" |
+  shuf >"$WORK/warmup.requests"
+(RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/warmup.requests" "$WORK/warmup" >/dev/null)
+
+declare -A BASELINE_RPS=()
+for form in "${FORMS[@]}"; do
+  for c in $CONNECTIONS; do
+    d=$(direct "$form" "$c")
+    echo "$d" >>"$RUNS"
+    g=$(measure prefill "$form" "$c" "$WORK/$form.requests" \
+      "$(jq -c '{directThroughput: .throughput}' <<<"$d")")
+    echo "$g" >>"$RUNS"
+    BASELINE_RPS[$form-$c]=$(jq .throughput <<<"$g")
+  done
+done
+for c in $SMALL_CONNECTIONS; do
+  measure suggestions suggestions "$c" "$WORK/suggestions.requests" \
+    '{"floorNote": "approximate: wave 1 civil-status, wave 2 insurance; callers without children or spouse have one wave, the readiness dry runs may add one"}' >>"$RUNS"
+done
+
+# submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds
+: >"$WORK/submission.requests"
+# (cut, not read: IFS would merge the empty body field with its neighbours)
+while read -r line; do
+  token=$(grep -o 'Bearer [^[:space:]]*' <<<"$line" | cut -c8-)
+  answer=$(curl -s -X POST "$GATEWAY$(cut -f2 <<<"$line")" -H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+  submission=$(jq -c '{data: (.data + {request: "Đăng ký thường trú tại chỗ ở mới"}), prefillToken}' <<<"$answer")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/v1/forms/residence-change/submissions" \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$submission")
+  [ "$code" = 200 ] && printf 'POST\t/api/v1/forms/residence-change/submissions\t%s\t%s\n' "$submission" \
+    "$(json_headers "$token")" >>"$WORK/submission.requests"
+done < <(sort -u "$WORK/residence-change.requests")
+[ -s "$WORK/submission.requests" ] || { echo "no valid residence-change submission: see $OUT/gateway.log" >&2; exit 1; }
+for c in $SMALL_CONNECTIONS; do
+  measure submission submission "$c" "$WORK/submission.requests" >>"$RUNS"
+done
+
+# --- 9. one registry hangs: a form that needs it and, at the same time, one that does not ----------------------------
+log "hanging $HANG_SOURCE for ${HANG_MS} ms"
+case $HANG_SOURCE in
+  insurance) hang_path='/insurance/v1/participants/.*' ;;
+  dossiers) hang_path='/dossiers/v1/documents.*' ;;
+  *) echo "BENCH_HANG_SOURCE: insurance or dossiers (the forms measured read population)" >&2; exit 1 ;;
+esac
+hang_id=$(curl -sf -X POST "$MOCKS/__admin/mappings" -H 'Content-Type: application/json' -d "$(jq -nc \
+  --arg p "$hang_path" --argjson ms "$HANG_MS" \
+  '{priority: 1, request: {urlPathPattern: $p}, response: {status: 200, fixedDelayMilliseconds: $ms, body: "{}"}}')" | jq -r .id)
+hang_form=household-business-registration
+other_form=residence-change
+# the two wrk runs overlap; the CPU and memory figures of the hanging run cover both
+settle
+NO_SETTLE=1 measure prefill "$other_form" "$HANG_CONNECTIONS" "$WORK/$other_form.requests" >"$WORK/hang-other.json" &
+other=$!
+NO_SETTLE=1 measure prefill "$hang_form" "$HANG_CONNECTIONS" "$WORK/$hang_form.requests" >"$WORK/hang-form.json"
+wait "$other"
+curl -sf -X DELETE "$MOCKS/__admin/mappings/$hang_id" >/dev/null || true
+jq -c --arg s "$HANG_SOURCE" --argjson d "$DEADLINE_MS" \
+  '. + {kind: "hang", hangingSource: $s, deadlineMs: $d, target: "p99 <= deadline + 50 ms", met: (.p99Ms <= $d + 50)}' \
+  "$WORK/hang-form.json" >>"$RUNS"
+jq -c --arg s "$HANG_SOURCE" --argjson base "${BASELINE_RPS[$other_form-$HANG_CONNECTIONS]:-null}" \
+  '. + {kind: "hang-other", hangingSource: $s, baselineThroughput: $base,
+        throughputVsBaseline: (if $base then .throughput / $base else null end)}' "$WORK/hang-other.json" >>"$RUNS"
+
+# --- 10. results.json, table.md, plot.png --------------------------------------------------------------------------------
+commit=$(git rev-parse HEAD)
+git diff --quiet HEAD -- src routes schemas pom.xml || commit="$commit (with uncommitted changes)"
+jq -s --arg note "$NOTE" --arg stamp "$STAMP" --arg nproc "$(nproc)" \
+  --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')" --arg kernel "$(uname -r)" \
+  --arg java "$(java -version 2>&1 | head -1)" --arg commit "$commit" --arg jvm "$JVM_OPTIONS" \
+  --argjson seconds "$RUN_SECONDS" --argjson warmup "$WARMUP_SECONDS" --argjson deadline "$DEADLINE_MS" \
+  --argjson latency "$(for s in "${!LATENCY[@]}"; do printf '{"%s": %s}' "$s" "${LATENCY[$s]}"; done | jq -s add)" '
+  {timestamp: $stamp, note: (if $note == "" then null else $note end),
+   machine: {nproc: ($nproc | tonumber), cpu: $cpu, kernel: $kernel, java: $java, gitCommit: $commit},
+   settings: {secondsPerRun: $seconds, warmupSeconds: $warmup, registryLatencyMs: $latency, deadlineMs: $deadline,
+              gatewayJvm: $jvm, database: "PostgreSQL", mocks: "WireMock standalone, own JVM, async responses"},
+   runs: map(if .directThroughput then . + {vsDirect: (.throughput / .directThroughput),
+                                           vsIdeal: (.throughput / .idealThroughput),
+                                           vsLesser: (.throughput / ([.directThroughput, .idealThroughput] | min))} else . end)}' \
+  "$RUNS" >"$OUT/results.json"
+
+jq -r '
+  def f(n): if . == null then "–" else (. * pow(10; n) | round / pow(10; n) | tostring) end;
+  (if .note then "_\(.note)_\n\n" else "" end) +
+  "| run | connections | req/s | ideal | direct | vs lesser | p50 | p99 | p99.9 | overhead p50 / p99 | CPU ms/req | max RSS | errors |\n" +
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+  ([.runs[] | select(.kind != "direct") |
+    "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
+    "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
+    "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) |"] | join("\n")) +
+  "\n\nDirect path (the mocks alone, the same reads):\n\n| form | connections | mock connections | reads/s | prefills/s equivalent | p50 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n" +
+  ([.runs[] | select(.kind == "direct") |
+    "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n")) +
+  "\n\nHanging \(.runs[] | select(.kind == "hang") | "\(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end))"); " +
+  "\(.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang")\n"
+' "$OUT/results.json" >"$OUT/table.md"
+
+for form in "${FORMS[@]}"; do
+  jq -r --arg f "$form" '.runs[] | select(.kind == "prefill" and .name == $f) |
+    "\(.connections) \(.overheadP50Ms) \(.overheadP99Ms) \(.cpuMsPerRequest)"' "$OUT/results.json" | sort -n >"$WORK/plot-$form.dat"
+done
+gnuplot <<EOF
+set terminal pngcairo size 1400,560 font ",10" noenhanced
+set output "$OUT/plot.png"
+set multiplot layout 1,2 title "prefill gateway: own cost over the floor${NOTE:+ ($NOTE)}"
+set logscale x 2
+set xrange [12:360]
+set xtics (16, 64, 256)
+set xlabel "connections"
+set grid
+set key top left
+set ylabel "overhead over the floor (ms)"
+set yrange [0:*]
+plot $(n=0; for form in "${FORMS[@]}"; do n=$((n + 1))
+  printf '"%s" using 1:2 with linespoints lc %d pt 7 title "%s p50", "%s" using 1:3 with linespoints lc %d pt 5 dashtype 2 title "%s p99", ' \
+    "$WORK/plot-$form.dat" $n "$form" "$WORK/plot-$form.dat" $n "$form"; done | sed 's/, $//')
+set ylabel "gateway CPU per prefill (ms)"
+plot $(n=0; for form in "${FORMS[@]}"; do n=$((n + 1))
+  printf '"%s" using 1:4 with linespoints lc %d pt 7 title "%s", ' "$WORK/plot-$form.dat" $n "$form"; done | sed 's/, $//')
+unset multiplot
+EOF
+
+mkdir -p bench/results/latest
+cp "$OUT/results.json" "$OUT/table.md" "$OUT/plot.png" bench/results/latest/
+cat "$OUT/table.md"
+log "results in $OUT (and bench/results/latest)"
