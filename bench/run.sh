@@ -9,7 +9,9 @@
 #    registry answers after that registry's latency (LAT_POPULATION=30, LAT_CIVIL_STATUS=40, LAT_BUSINESS=25,
 #    LAT_INSURANCE=35, LAT_DOSSIERS=30 ms), plus the portal JWKS of a key generated for this run;
 # 3. starts the jar with the mocks off on PostgreSQL (a fresh database, dropped at the end), the JVM options
-#    of deploy/systemd/prefill-gateway.service and rate limits raised for the bench only;
+#    of deploy/systemd/prefill-gateway.service and rate limits raised for the bench only; every registry is
+#    one WireMock host and port here, so they share one camel-http route: its connections are raised to the
+#    sum of the registry pools (200), as README "Pools" says for registries sharing a host;
 # 4. finds the personas whose reads succeed for each form, warms up, then drives wrk (bench/requests.lua)
 #    at each connection count, the mocks directly with the same reads, and a hanging registry;
 # 5. writes bench/results/<UTC timestamp>/{results.json,table.md,plot.png} and copies them to
@@ -162,6 +164,7 @@ SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32
   --gateway.prefill.deadline="${DEADLINE_MS}ms" \
   --gateway.audit.node-id=bench \
   --gateway.rate-limits.per-person=1000000 --gateway.rate-limits.per-client=1000000 \
+  --camel.component.http.connections-per-route=200 \
   --gateway.security.issuer="$ISSUER" --gateway.security.audience="$AUDIENCE" \
   --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
   --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
