@@ -33,7 +33,9 @@ import vn.gov.prefill.config.StartupCheckException;
 /**
  * Reads one record from one registry through its Camel route, inside that registry's own circuit
  * breaker, its own bounded pool (a bulkhead: full means UNAVAILABLE at once, never a wait on the
- * request thread) and a timeout capped by the prefill's deadline.
+ * request thread) and a timeout capped by the prefill's deadline. Only the registry's failures count
+ * against its breaker; the gateway's own ({@link OwnFault}, told apart by {@link ReadFailure}) release
+ * the permission instead.
  */
 @Component
 public class SourceFetcher implements RecordReader, DisposableBean {
