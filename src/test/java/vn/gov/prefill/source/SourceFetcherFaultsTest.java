@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -41,13 +44,16 @@ import vn.gov.prefill.config.GatewayProperties;
 
 /**
  * Which failed reads count against the registry's circuit breaker and which are the gateway's own:
- * each exception thrown from the population route (as camel-http, the json-validator, an answer
- * handler or a bug would), through the real fetcher, breaker and Camel.
+ * each exception thrown from the population route (as camel-http, a schema check, an answer handler
+ * or a bug would), through the real fetcher, breaker and Camel.
  */
 class SourceFetcherFaultsTest {
 
     static final String SOURCE = "population";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SCHEMA = "schemas/sources/" + SOURCE + ".schema.json";
+
+    final RecordSchemas schemas = new RecordSchemas(JSON);
 
     DefaultCamelContext camel;
     SourceFetcher fetcher;
@@ -79,10 +85,10 @@ class SourceFetcherFaultsTest {
                 errorHandler(noErrorHandler());
                 var route = from("direct:source-" + SOURCE).process(e -> behaviour.process(e));
                 if (registryUri != null) {
-                    route.to(registryUri).process(e -> AnswerSupport.found(e, "{\"SoDinhDanh\":\"001090000001\"}"));
+                    route.to(registryUri).process(e -> AnswerSupport.found(e, record("001090000001")));
                 }
                 route.filter(exchangeProperty(AnswerSupport.OUTCOME).isEqualTo("OK"))
-                        .to("json-validator:file:schemas/sources/" + SOURCE + ".schema.json");
+                        .bean(schemas, "check(*, '" + SCHEMA + "')");
             }
         });
         camel.start();
@@ -121,6 +127,10 @@ class SourceFetcherFaultsTest {
 
     double allOwnFaults() {
         return meters.get("gateway.source.own.faults").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    static JsonNode record(String id) {
+        return JSON.createObjectNode().put("SoDinhDanh", id);
     }
 
     static Processor throwing(Supplier<? extends Exception> e) {
@@ -206,7 +216,20 @@ class SourceFetcherFaultsTest {
     @Test
     void aRecordBreakingTheSchemaIsTheRegistrysInvalidResponse() throws Exception {
         start(2, 2, null);
-        behaviour = e -> AnswerSupport.found(e, "{\"SoDinhDanh\":\"not twelve digits\"}");
+        behaviour = e -> AnswerSupport.found(e, record("not twelve digits"));
+
+        assertThat(read(5000).status()).isEqualTo(ReadStatus.INVALID_RESPONSE);
+        assertThat(breaker().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(allOwnFaults()).isZero();
+    }
+
+    @Test
+    void camelsJsonValidatorRejectingTheRecordIsTheRegistrysInvalidResponse() throws Exception {
+        start(2, 2, null);
+        behaviour = e -> {
+            JsonSchema schema = schemas.schema(SCHEMA);
+            throw new JsonValidationException(e, schema, schema.validate(record("not twelve digits")));
+        };
 
         assertThat(read(5000).status()).isEqualTo(ReadStatus.INVALID_RESPONSE);
         assertThat(breaker().getNumberOfFailedCalls()).isEqualTo(1);
@@ -236,7 +259,7 @@ class SourceFetcherFaultsTest {
     @Test
     void aRecordIsASuccess() throws Exception {
         start(2, 2, null);
-        behaviour = e -> AnswerSupport.found(e, "{\"SoDinhDanh\":\"001090000001\"}");
+        behaviour = e -> AnswerSupport.found(e, record("001090000001"));
 
         SourceOutcome outcome = read(5000);
 
@@ -273,7 +296,7 @@ class SourceFetcherFaultsTest {
         behaviour = e -> {
             entered.countDown();
             release.await(10, TimeUnit.SECONDS);
-            AnswerSupport.found(e, "{\"SoDinhDanh\":\"001090000001\"}");
+            AnswerSupport.found(e, record("001090000001"));
         };
         CompletableFuture<SourceOutcome> running = readLater(8000);
         entered.await(5, TimeUnit.SECONDS);
@@ -301,7 +324,7 @@ class SourceFetcherFaultsTest {
             asked.incrementAndGet();
             entered.countDown();
             release.await(10, TimeUnit.SECONDS);
-            AnswerSupport.found(e, "{\"SoDinhDanh\":\"001090000001\"}");
+            AnswerSupport.found(e, record("001090000001"));
         };
         CompletableFuture<SourceOutcome> running = readLater(8000);
         entered.await(5, TimeUnit.SECONDS);
@@ -320,7 +343,7 @@ class SourceFetcherFaultsTest {
     @Test
     void noTimeLeftIsOursAndNotCounted() throws Exception {
         start(2, 2, null);
-        behaviour = e -> AnswerSupport.found(e, "{\"SoDinhDanh\":\"001090000001\"}");
+        behaviour = e -> AnswerSupport.found(e, record("001090000001"));
 
         assertThat(read(-1).status()).isEqualTo(ReadStatus.TIMEOUT);
         assertThat(ownFaults("deadline")).isEqualTo(1);
