@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import vn.gov.prefill.source.NdxpTokens;
+import vn.gov.prefill.source.SourceFetcher;
 
 /**
  * The NDXP token endpoint misbehaving: down, slow, answering garbage, and a token expiring while 50
@@ -42,9 +43,14 @@ class TokenFaultsIT extends GatewayTestSupport {
     @Autowired
     NdxpTokens tokens;
 
+    @Autowired
+    SourceFetcher fetcher;
+
     @BeforeEach
     void noCachedToken() {
         tokens.discard();
+        // each test starts with a closed population breaker, whatever the one before did to it
+        fetcher.breaker("population").reset();
     }
 
     @AfterEach
