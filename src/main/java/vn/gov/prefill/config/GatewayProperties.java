@@ -95,6 +95,7 @@ public class GatewayProperties {
         private String clientSecret;
         private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
         private Duration timeout = Duration.ofSeconds(2);
+        private Duration failureMemo = Duration.ofSeconds(1);
 
         public String getTokenUrl() { return tokenUrl; }
         public void setTokenUrl(String tokenUrl) { this.tokenUrl = tokenUrl; }
@@ -106,6 +107,8 @@ public class GatewayProperties {
         public void setRefreshBeforeExpiry(Duration v) { this.refreshBeforeExpiry = v; }
         public Duration getTimeout() { return timeout; }
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public Duration getFailureMemo() { return failureMemo; }
+        public void setFailureMemo(Duration failureMemo) { this.failureMemo = failureMemo; }
     }
 
     public static class Security {

@@ -24,7 +24,9 @@ import vn.gov.prefill.config.GatewayProperties;
 /**
  * The NDXP client-credentials token (route bean {@code ndxpToken}): cached until shortly before it
  * expires, fetched by one caller while the others wait for it (single flight), and replaced once
- * when a registry answers 401. The token itself is never logged.
+ * when a registry answers 401. A failed fetch is remembered for {@code gateway.ndxp.failure-memo}: the
+ * callers that waited for it, and those that come meanwhile, get the same failure instead of each
+ * fetching again. The token itself is never logged.
  */
 @Component("ndxpToken")
 public class NdxpTokens {
@@ -33,12 +35,15 @@ public class NdxpTokens {
 
     private record Token(String value, Instant refreshAt, Instant fetchedAt) { }
 
+    private record Failure(RegistryException error, Instant until) { }
+
     private final GatewayProperties.Ndxp config;
     private final ObjectMapper json;
     private final HttpClient http;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Token current;
+    private volatile Failure failed;
 
     @org.springframework.beans.factory.annotation.Autowired
     NdxpTokens(GatewayProperties properties, ObjectMapper json) {
@@ -59,14 +64,15 @@ public class NdxpTokens {
         if (valid(token)) {
             return token.value();
         }
+        throwIfFailedRecently();
         lock.lock();
         try {
-            // whoever held the lock before us may have fetched one already
+            // whoever held the lock before us may have fetched one already, or failed to
             if (valid(current)) {
                 return current.value();
             }
-            current = fetch();
-            return current.value();
+            throwIfFailedRecently();
+            return fetchOnce();
         } finally {
             lock.unlock();
         }
@@ -84,8 +90,8 @@ public class NdxpTokens {
             if (valid(token) && (!token.value().equals(rejected) || token.fetchedAt().isAfter(rejectedAt))) {
                 return token.value();
             }
-            current = fetch();
-            return current.value();
+            throwIfFailedRecently();
+            return fetchOnce();
         } finally {
             lock.unlock();
         }
@@ -117,8 +123,31 @@ public class NdxpTokens {
         lock.lock();
         try {
             current = null;
+            failed = null;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Under the lock. */
+    private String fetchOnce() throws RegistryException {
+        try {
+            current = fetch();
+            failed = null;
+            return current.value();
+        } catch (RegistryException e) {
+            // an interrupted fetch is the caller giving up, not the endpoint failing
+            if (!Thread.currentThread().isInterrupted() && !config.getFailureMemo().isZero()) {
+                failed = new Failure(e, clock.instant().plus(config.getFailureMemo()));
+            }
+            throw e;
+        }
+    }
+
+    private void throwIfFailedRecently() throws RegistryException {
+        Failure failure = failed;
+        if (failure != null && clock.instant().isBefore(failure.until())) {
+            throw failure.error();
         }
     }
 

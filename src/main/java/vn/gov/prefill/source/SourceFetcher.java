@@ -1,6 +1,5 @@
 package vn.gov.prefill.source;
 
-import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,7 +10,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -35,7 +33,9 @@ import vn.gov.prefill.config.StartupCheckException;
 /**
  * Reads one record from one registry through its Camel route, inside that registry's own circuit
  * breaker, its own bounded pool (a bulkhead: full means UNAVAILABLE at once, never a wait on the
- * request thread) and a timeout capped by the prefill's deadline.
+ * request thread) and a timeout capped by the prefill's deadline. Only the registry's failures count
+ * against its breaker; the gateway's own ({@link OwnFault}, told apart by {@link ReadFailure}) release
+ * the permission instead.
  */
 @Component
 public class SourceFetcher implements RecordReader, DisposableBean {
@@ -125,37 +125,59 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         return outcome;
     }
 
+    /** Where a read is: waiting for a thread of its pool, running, or decided (by its answer or its alarm). */
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int DECIDED = 2;
+
     private CompletableFuture<SourceOutcome> start(String source, String endpoint, String key, String requestId, String purpose,
                                                    long deadlineNanos) {
         Guard guard = guards.get(source);
         long start = System.nanoTime();
         long budgetMs = Math.min(guard.timeoutMs(), TimeUnit.NANOSECONDS.toMillis(deadlineNanos - start));
         if (budgetMs <= 0) {
-            return CompletableFuture.completedFuture(SourceOutcome.of(source, ReadStatus.TIMEOUT, 0, "no time left before the deadline"));
+            return CompletableFuture.completedFuture(ownFault(source, OwnFault.DEADLINE, ReadStatus.TIMEOUT, 0,
+                    "no time left before the deadline"));
         }
         if (!guard.breaker().tryAcquirePermission()) {
             return CompletableFuture.completedFuture(SourceOutcome.of(source, ReadStatus.UNAVAILABLE, 0, "circuit breaker open"));
         }
         CompletableFuture<SourceOutcome> result = new CompletableFuture<>();
-        AtomicBoolean decided = new AtomicBoolean();
+        AtomicInteger state = new AtomicInteger(QUEUED);
         Future<?> task;
         try {
             task = guard.pool().submit(() -> {
-                SourceOutcome outcome = call(guard.source(), endpoint, key, requestId, purpose, start);
+                if (!state.compareAndSet(QUEUED, RUNNING)) {
+                    return;
+                }
+                SourceOutcome outcome;
+                ReadFailure failure = null;
+                try {
+                    outcome = call(guard.source(), endpoint, key, requestId, purpose, start);
+                } catch (Throwable e) {
+                    failure = ReadFailure.of(e);
+                    outcome = SourceOutcome.of(source, failure.status(), elapsedMs(start), failure.reason());
+                }
                 // the breaker learns the outcome before the caller does
-                if (decided.compareAndSet(false, true)) {
-                    settle(guard, outcome, start);
+                if (state.compareAndSet(RUNNING, DECIDED)) {
+                    settle(guard, outcome, failure, start);
                     result.complete(outcome);
                 }
             });
         } catch (RejectedExecutionException e) {
             guard.breaker().releasePermission();
-            return CompletableFuture.completedFuture(SourceOutcome.of(source, ReadStatus.UNAVAILABLE, 0, "bulkhead full"));
+            return CompletableFuture.completedFuture(ownFault(source, OwnFault.BULKHEAD, ReadStatus.UNAVAILABLE, 0, "bulkhead full"));
         }
         ScheduledFuture<?> alarm = timer.schedule(() -> {
-            SourceOutcome timeout = SourceOutcome.of(source, ReadStatus.TIMEOUT, elapsedMs(start), "no answer within " + budgetMs + " ms");
-            if (decided.compareAndSet(false, true)) {
-                settle(guard, timeout, start);
+            if (state.compareAndSet(QUEUED, DECIDED)) {
+                // the registry was never asked: the time went waiting for a thread of its pool
+                guard.breaker().releasePermission();
+                result.complete(ownFault(source, OwnFault.DEADLINE, ReadStatus.TIMEOUT, elapsedMs(start),
+                        "no thread of the pool within " + budgetMs + " ms"));
+                task.cancel(false);
+            } else if (state.compareAndSet(RUNNING, DECIDED)) {
+                SourceOutcome timeout = SourceOutcome.of(source, ReadStatus.TIMEOUT, elapsedMs(start), "no answer within " + budgetMs + " ms");
+                settle(guard, timeout, null, start);
                 result.complete(timeout);
                 task.cancel(true);
             }
@@ -164,7 +186,12 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         return result;
     }
 
-    private void settle(Guard guard, SourceOutcome outcome, long start) {
+    private void settle(Guard guard, SourceOutcome outcome, ReadFailure failure, long start) {
+        if (failure != null && failure.isOwn()) {
+            guard.breaker().releasePermission();
+            ownFault(guard.source(), failure.ownFault(), failure.status(), outcome.latencyMs(), failure.reason());
+            return;
+        }
         long nanos = System.nanoTime() - start;
         switch (outcome.status()) {
             case OK, NOT_FOUND -> guard.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
@@ -172,32 +199,50 @@ public class SourceFetcher implements RecordReader, DisposableBean {
             case REJECTED -> guard.breaker().releasePermission();
             default -> guard.breaker().onError(nanos, TimeUnit.NANOSECONDS, new RegistryFailure(outcome.status()));
         }
+        if (failure != null) {
+            log.warn("source {} failed: {} ({})", guard.source(), failure.status(), failure.reason());
+        }
     }
 
-    private SourceOutcome call(String source, String endpoint, String key, String requestId, String purpose, long start) {
-        try {
-            Exchange exchange = send(endpoint, key, requestId, purpose);
-            if (exchange.getException() instanceof RegistryException.TokenRejected) {
-                tokens.refreshAfterRejection(exchange.getProperty(NDXP_TOKEN, String.class));
-                exchange = send(endpoint, key, requestId, purpose);
-            }
-            if (exchange.getException() != null) {
-                return failure(source, exchange.getException(), start);
-            }
-            String outcome = exchange.getProperty(AnswerSupport.OUTCOME, String.class);
-            if (ReadStatus.NOT_FOUND.name().equals(outcome)) {
-                return SourceOutcome.of(source, ReadStatus.NOT_FOUND, elapsedMs(start), null);
-            }
-            if (!ReadStatus.OK.name().equals(outcome)) {
-                return SourceOutcome.of(source, ReadStatus.INVALID_RESPONSE, elapsedMs(start), "the route set no outcome");
-            }
-            // the answer handlers leave the parsed tree; a route that reshaped it may leave text
-            Object body = exchange.getMessage().getBody();
-            JsonNode record = body instanceof JsonNode tree ? tree : json.readTree(exchange.getMessage().getBody(String.class));
-            return new SourceOutcome(source, ReadStatus.OK, record, elapsedMs(start), null);
-        } catch (Exception e) {
-            return failure(source, e, start);
+    /** Logs and counts a failure of the gateway's own; the registry's breaker never hears of it. */
+    private SourceOutcome ownFault(String source, OwnFault fault, ReadStatus status, long latencyMs, String reason) {
+        if (fault == OwnFault.BULKHEAD || fault == OwnFault.DEADLINE) {
+            log.warn("source {}: the gateway's own fault, not the registry's: {} ({}), answered {}", source, fault.tag, reason, status);
+        } else {
+            log.error("source {}: the gateway's own fault, not the registry's: {} ({}), answered {}", source, fault.tag, reason, status);
         }
+        SourceMeters.ownFault(meters, source, fault);
+        return SourceOutcome.of(source, status, latencyMs, reason);
+    }
+
+    /** The record, or NOT_FOUND; anything else is thrown, and {@link ReadFailure} says what it comes to. */
+    private SourceOutcome call(String source, String endpoint, String key, String requestId, String purpose, long start)
+            throws Exception {
+        Exchange exchange = send(endpoint, key, requestId, purpose);
+        if (exchange.getException() instanceof RegistryException.TokenRejected) {
+            tokens.refreshAfterRejection(exchange.getProperty(NDXP_TOKEN, String.class));
+            exchange = send(endpoint, key, requestId, purpose);
+        }
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+        String outcome = exchange.getProperty(AnswerSupport.OUTCOME, String.class);
+        if (ReadStatus.NOT_FOUND.name().equals(outcome)) {
+            return SourceOutcome.of(source, ReadStatus.NOT_FOUND, elapsedMs(start), null);
+        }
+        if (!ReadStatus.OK.name().equals(outcome)) {
+            throw new IllegalStateException("the route set no outcome");
+        }
+        // the answer handlers leave the parsed tree; a route that reshaped it may leave text
+        Object body = exchange.getMessage().getBody();
+        JsonNode record;
+        try {
+            record = body instanceof JsonNode tree ? tree : json.readTree(exchange.getMessage().getBody(String.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // text a route step wrote after the record was checked: not the registry's bytes
+            throw new IllegalStateException("the route's record is not JSON");
+        }
+        return new SourceOutcome(source, ReadStatus.OK, record, elapsedMs(start), null);
     }
 
     private Exchange send(String endpoint, String key, String requestId, String purpose) {
@@ -206,31 +251,6 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         exchange.setProperty(REQUEST_ID, requestId);
         exchange.setProperty(PURPOSE, purpose);
         return producer.send(endpoint, exchange);
-    }
-
-    private static SourceOutcome failure(String source, Throwable e, long start) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof RegistryException)) {
-            cause = cause.getCause();
-        }
-        ReadStatus status;
-        String reason;
-        if (e.getClass().getSimpleName().equals("JsonValidationException")) {
-            status = ReadStatus.INVALID_RESPONSE;
-            reason = "the record breaks the source's schema";
-        } else if (cause instanceof RegistryException re) {
-            status = re.status();
-            reason = re.getMessage();
-        } else if (cause instanceof SocketTimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-            status = ReadStatus.TIMEOUT;
-            reason = cause.getClass().getSimpleName();
-        } else {
-            // connection refused or reset, an empty reply, anything else on the wire
-            status = ReadStatus.UNAVAILABLE;
-            reason = cause.getClass().getSimpleName();
-        }
-        log.warn("source {} failed: {} ({})", source, status, reason);
-        return SourceOutcome.of(source, status, elapsedMs(start), reason);
     }
 
     private static long elapsedMs(long start) {

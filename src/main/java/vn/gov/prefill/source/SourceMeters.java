@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Each registry's reads, breaker and pool as metrics, tagged by source and status only. */
+/** Each registry's reads, breaker, pool and the gateway's own faults as metrics, tagged by source and status or kind only. */
 final class SourceMeters {
 
     private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -28,7 +28,21 @@ final class SourceMeters {
                 .tags("source", outcome.source(), "status", status).register(meters).increment();
     }
 
+    static void ownFault(MeterRegistry meters, String source, OwnFault fault) {
+        ownFaults(meters, source, fault).increment();
+    }
+
+    private static Counter ownFaults(MeterRegistry meters, String source, OwnFault fault) {
+        return Counter.builder("gateway.source.own.faults")
+                .description("Reads that failed because of the gateway, not the registry; not counted by the registry's breaker")
+                .tags("source", source, "kind", fault.tag).register(meters);
+    }
+
     static void bind(MeterRegistry meters, CircuitBreaker breaker, ThreadPoolExecutor pool, String source) {
+        // every kind from the start, so that an alert on an increase sees the first one
+        for (OwnFault fault : OwnFault.values()) {
+            ownFaults(meters, source, fault);
+        }
         for (CircuitBreaker.State state : new CircuitBreaker.State[] {CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN,
                 CircuitBreaker.State.HALF_OPEN}) {
             Gauge.builder("gateway.source.breaker.state", breaker, b -> b.getState() == state ? 1 : 0)

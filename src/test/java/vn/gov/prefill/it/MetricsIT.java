@@ -19,7 +19,7 @@ class MetricsIT extends GatewayTestSupport {
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? .*$");
     static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** The only label names the gateway's own metrics may carry. */
-    static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event");
+    static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event", "kind");
 
     record Sample(String name, List<String[]> labels) { }
 
@@ -79,6 +79,7 @@ class MetricsIT extends GatewayTestSupport {
                 "gateway_prefill_duration_seconds_bucket", "gateway_prefill_duration_seconds_count", "gateway_prefill_duration_seconds_sum",
                 "gateway_source_read_duration_seconds_bucket", "gateway_source_reads_total",
                 "gateway_source_breaker_state", "gateway_source_pool_active", "gateway_source_pool_queued", "gateway_source_pool_capacity",
+                "gateway_source_own_faults_total",
                 "gateway_audit_append_duration_seconds_bucket", "gateway_audit_append_batch_records_count",
                 "gateway_prefill_fields_total", "gateway_submissions_total", "gateway_submission_fields_total",
                 "gateway_indicators_dropped_total", "gateway_indicators_queued");
@@ -87,6 +88,7 @@ class MetricsIT extends GatewayTestSupport {
         assertThat(labelsOf(samples, "gateway_source_reads_total")).containsExactlyInAnyOrder("source", "status");
         assertThat(labelsOf(samples, "gateway_source_read_duration_seconds_bucket")).containsExactlyInAnyOrder("source", "status", "le");
         assertThat(labelsOf(samples, "gateway_source_breaker_state")).containsExactlyInAnyOrder("source", "state");
+        assertThat(labelsOf(samples, "gateway_source_own_faults_total")).containsExactlyInAnyOrder("source", "kind");
         assertThat(labelsOf(samples, "gateway_prefill_fields_total")).containsExactlyInAnyOrder("form", "status");
         assertThat(labelsOf(samples, "gateway_submissions_total")).containsExactlyInAnyOrder("form", "outcome", "reentered");
         // the prefill deadline (2.5 s) is a bucket bound, for the p99 alert

@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import vn.gov.prefill.source.NdxpTokens;
+import vn.gov.prefill.source.SourceFetcher;
 
 /**
  * The NDXP token endpoint misbehaving: down, slow, answering garbage, and a token expiring while 50
@@ -29,6 +30,7 @@ import vn.gov.prefill.source.NdxpTokens;
  */
 @TestPropertySource(properties = {
         "gateway.ndxp.token-url=${gateway.mocks.url}/ndxp/token-flaky",
+        "gateway.ndxp.failure-memo=1s",
         "spring.datasource.url=jdbc:h2:mem:token-faults;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
 class TokenFaultsIT extends GatewayTestSupport {
 
@@ -41,9 +43,14 @@ class TokenFaultsIT extends GatewayTestSupport {
     @Autowired
     NdxpTokens tokens;
 
+    @Autowired
+    SourceFetcher fetcher;
+
     @BeforeEach
     void noCachedToken() {
         tokens.discard();
+        // each test starts with a closed population breaker, whatever the one before did to it
+        fetcher.breaker("population").reset();
     }
 
     @AfterEach
@@ -122,5 +129,42 @@ class TokenFaultsIT extends GatewayTestSupport {
         pool.shutdown();
 
         assertThat(mocks.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingTokenEndpointIsAskedOnceByManyWaitingCallersAndOnceMoreAfterTheMemo() throws Exception {
+        tokenEndpointAnswers(aResponse().withFixedDelay(300).withStatus(503).withBody("<html>down</html>"));
+        int before = mocks.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size();
+
+        assertThat(concurrentTokenCalls(20)).containsOnly("Unavailable");
+        assertThat(mocks.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() - before).isEqualTo(1);
+
+        // gateway.ndxp.failure-memo is 1s
+        Thread.sleep(1400);
+        assertThat(concurrentTokenCalls(20)).containsOnly("Unavailable");
+        assertThat(mocks.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() - before).isEqualTo(2);
+    }
+
+    List<String> concurrentTokenCalls(int callers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            outcomes.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return tokens.accessToken().isEmpty() ? "empty" : "token";
+                } catch (vn.gov.prefill.source.RegistryException e) {
+                    return e.getClass().getSimpleName();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> seen = new ArrayList<>();
+        for (Future<String> f : outcomes) {
+            seen.add(f.get());
+        }
+        pool.shutdown();
+        return seen;
     }
 }

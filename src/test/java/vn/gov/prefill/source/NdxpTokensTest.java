@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import vn.gov.prefill.config.GatewayProperties;
 
-/** The NDXP token: cached, fetched once however many callers wait, replaced once after a 401. */
+/** The NDXP token: cached, fetched once however many callers wait (also when the fetch fails), replaced once after a 401. */
 class NdxpTokensTest {
 
     HttpServer server;
@@ -163,5 +163,88 @@ class NdxpTokensTest {
         NdxpTokens tokens = tokens();
         server.stop(0);
         assertThatThrownBy(tokens::accessToken).isInstanceOf(RegistryException.Unavailable.class);
+    }
+
+    /** Each caller's failure, by class name, or its token. */
+    List<String> outcomes(int callers, java.util.concurrent.Callable<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return call.call();
+                } catch (RegistryException e) {
+                    return e.getClass().getSimpleName();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> seen = new ArrayList<>();
+        for (Future<String> f : results) {
+            seen.add(f.get());
+        }
+        pool.shutdown();
+        return seen;
+    }
+
+    @Test
+    void aFailedFetchIsRememberedSoThatTheWaitingCallersDoNotEachFetchAgain() throws Exception {
+        status = 503;
+        body = "<html>down</html>";
+        delayMs = 200;
+        NdxpTokens tokens = tokens();
+
+        assertThat(outcomes(30, tokens::accessToken)).hasSize(30).containsOnly("Unavailable");
+        assertThat(fetches.get()).isEqualTo(1);
+
+        // within the memo: no fetch, whoever asks, a refresh after a 401 included
+        clock.now = clock.now.plusMillis(900);
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(RegistryException.Unavailable.class);
+        assertThatThrownBy(() -> tokens.refreshAfterRejection("stale")).isInstanceOf(RegistryException.Unavailable.class);
+        assertThat(tokens.healthProbe(Duration.ZERO)).isEqualTo("UNAVAILABLE");
+        assertThat(fetches.get()).isEqualTo(1);
+
+        // after it: again one fetch for all, which fails again
+        clock.now = clock.now.plusMillis(200);
+        assertThat(outcomes(30, tokens::accessToken)).containsOnly("Unavailable");
+        assertThat(fetches.get()).isEqualTo(2);
+
+        // and once the endpoint is back, the first fetch after the memo succeeds
+        status = 200;
+        body = null;
+        clock.now = clock.now.plusMillis(1100);
+        assertThat(outcomes(30, tokens::accessToken)).containsOnly("token-3");
+        assertThat(fetches.get()).isEqualTo(3);
+    }
+
+    @Test
+    void refusedCredentialsAreRememberedTooAndDiscardForgetsTheFailure() throws Exception {
+        status = 401;
+        body = "{\"error\":\"invalid_client\"}";
+        NdxpTokens tokens = tokens();
+        assertThat(outcomes(10, tokens::accessToken)).containsOnly("Rejected");
+        assertThat(fetches.get()).isEqualTo(1);
+
+        // the operator rotated the credentials
+        status = 200;
+        body = null;
+        tokens.discard();
+        assertThat(tokens.accessToken()).isEqualTo("token-2");
+    }
+
+    @Test
+    void aZeroMemoFetchesAgainAtOnce() throws Exception {
+        status = 503;
+        body = "down";
+        GatewayProperties.Ndxp config = new GatewayProperties.Ndxp();
+        config.setTokenUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
+        config.setFailureMemo(Duration.ZERO);
+        NdxpTokens tokens = new NdxpTokens(config, new ObjectMapper(), clock);
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(RegistryException.Unavailable.class);
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(RegistryException.Unavailable.class);
+        assertThat(fetches.get()).isEqualTo(2);
     }
 }
