@@ -22,7 +22,8 @@
 # BENCH_MOCKS_PORT (18089), BENCH_GATEWAY_PORT (18080), BENCH_DEADLINE_MS (2500, gateway.prefill.deadline),
 # BENCH_HANG_SOURCE (insurance), BENCH_HANG_MS (60000), BENCH_HANG_CONNECTIONS (16), BENCH_PG_HOST
 # (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill/prefill, needs CREATEDB),
-# BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1.
+# BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1, BENCH_JVM_OPTIONS (the
+# gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -150,7 +151,7 @@ for _ in $(seq 1 60); do curl -sf "$MOCKS/portal/jwks" >/dev/null && break; slee
 curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT/mocks.log" >&2; exit 1; }
 
 # --- 4. the gateway ------------------------------------------------------------------------------------------------
-JVM_OPTIONS=$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)
+JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)}
 log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
 # secrets through the environment, not the command line (README "Running in production")
 # shellcheck disable=SC2086
