@@ -42,6 +42,7 @@ function init(args)
   -- a prime stride spreads the threads over the file
   index = (id * 7919) % #requests
   non2xx = 0
+  degraded = 0
 end
 
 function request()
@@ -49,22 +50,34 @@ function request()
   return requests[index]
 end
 
+-- a 2xx whose answer names a source that did not answer (a bulkhead full, a breaker open, a timeout) is
+-- degraded: partial data, answered fast, which must not count as throughput
+local FAILED = {'"status":"UNAVAILABLE"', '"status":"TIMEOUT"', '"status":"INVALID_RESPONSE"', '"status":"REJECTED"'}
+
 function response(status, headers, body)
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
+  elseif body then
+    for _, marker in ipairs(FAILED) do
+      if body:find(marker, 1, true) then
+        degraded = degraded + 1
+        return
+      end
+    end
   end
 end
 
 function done(summary, latency, requests)
-  local failed = 0
+  local failed, partial = 0, 0
   for _, thread in ipairs(threads) do
     failed = failed + (thread:get("non2xx") or 0)
+    partial = partial + (thread:get("degraded") or 0)
   end
   local e = summary.errors
   io.write(string.format(
-    '{"requests":%d,"durationUs":%d,"bytes":%d,"non2xx":%d,"socketErrors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},'
+    '{"requests":%d,"durationUs":%d,"bytes":%d,"non2xx":%d,"degraded":%d,"socketErrors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},'
       .. '"p50Ms":%.3f,"p99Ms":%.3f,"p999Ms":%.3f,"meanMs":%.3f,"maxMs":%.3f}\n',
-    summary.requests, summary.duration, summary.bytes, failed, e.connect, e.read, e.write, e.timeout,
+    summary.requests, summary.duration, summary.bytes, failed, partial, e.connect, e.read, e.write, e.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
     latency.mean / 1000, latency.max / 1000))
 end

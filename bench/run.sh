@@ -325,7 +325,9 @@ measure() { # kind name connections request-file [extra JSON]
     --argjson hwmKb "$(awk '/^VmHWM/ {print $2}' "/proc/$GATEWAY_PID/status")" --argjson extra "$extra" '
     . as $w | ($w.requests / ($w.durationUs / 1e6)) as $rps | {
       kind: $kind, name: $name, connections: $conns, seconds: ($w.durationUs / 1e6),
-      requests: $w.requests, throughput: $rps,
+      requests: $w.requests, throughput: $rps, degraded: ($w.degraded // 0),
+      completeThroughput: (if $w.requests > 0
+        then $rps * ($w.requests - $w.non2xx - ($w.degraded // 0)) / $w.requests else 0 end),
       p50Ms: $w.p50Ms, p99Ms: $w.p99Ms, p999Ms: $w.p999Ms, maxMs: $w.maxMs,
       floorMs: $floor, overheadP50Ms: ($w.p50Ms - $floor), overheadP99Ms: ($w.p99Ms - $floor),
       idealThroughput: (if $floor > 0 then $conns * 1000 / $floor else null end),
@@ -441,18 +443,18 @@ jq -s --arg note "$NOTE" --arg stamp "$STAMP" --arg nproc "$(nproc)" \
               gatewayJvm: $jvm, database: "PostgreSQL", mocks: "WireMock standalone, own JVM, async responses"},
    runs: map(if .directThroughput then . + {vsDirect: (.throughput / .directThroughput),
                                            vsIdeal: (.throughput / .idealThroughput),
-                                           vsLesser: (.throughput / ([.directThroughput, .idealThroughput] | min))} else . end)}' \
+                                           vsLesser: (.completeThroughput / ([.directThroughput, .idealThroughput] | min))} else . end)}' \
   "$RUNS" >"$OUT/results.json"
 
 jq -r '
   def f(n): if . == null then "–" else (. * pow(10; n) | round / pow(10; n) | tostring) end;
   (if .note then "_\(.note)_\n\n" else "" end) +
-  "| run | connections | req/s | ideal | direct | vs lesser | p50 | p99 | p99.9 | overhead p50 / p99 | CPU ms/req | max RSS | errors |\n" +
-  "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+  "| run | connections | req/s | complete/s | ideal | direct | vs lesser | p50 | p99 | p99.9 | overhead p50 / p99 | CPU ms/req | max RSS | errors | degraded |\n" +
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind != "direct") |
-    "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
+    "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
     "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
-    "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) |"] | join("\n")) +
+    "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
   "\n\nDirect path (the mocks alone, the same reads):\n\n| form | connections | mock connections | reads/s | prefills/s equivalent | p50 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "direct") |
     "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n")) +
