@@ -386,7 +386,9 @@ for c in $SMALL_CONNECTIONS; do
     '{"floorNote": "approximate: wave 1 civil-status, wave 2 insurance; callers without children or spouse have one wave, the readiness dry runs may add one"}' >>"$RUNS"
 done
 
-# submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds
+# submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds; the
+# requests wrk left in flight at the end of the last run must be answered first, or the prefills come back partial
+settle
 : >"$WORK/submission.requests"
 # (cut, not read: IFS would merge the empty body field with its neighbours)
 while read -r line; do

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -60,6 +61,7 @@ public class SourceFetcher implements RecordReader, DisposableBean {
     record Guard(String source, CircuitBreaker breaker, ThreadPoolExecutor pool, long timeoutMs) { }
 
     private final MeterRegistry meters;
+    private final Map<String, OverloadLine> overload = new java.util.concurrent.ConcurrentHashMap<>();
 
     SourceFetcher(SourceCatalog catalog, GatewayProperties properties, CamelContext camel, ProducerTemplate producer,
                   NdxpTokens tokens, ObjectMapper json, MeterRegistry meters) {
@@ -207,7 +209,12 @@ public class SourceFetcher implements RecordReader, DisposableBean {
     /** Logs and counts a failure of the gateway's own; the registry's breaker never hears of it. */
     private SourceOutcome ownFault(String source, OwnFault fault, ReadStatus status, long latencyMs, String reason) {
         if (fault == OwnFault.BULKHEAD || fault == OwnFault.DEADLINE) {
-            log.warn("source {}: the gateway's own fault, not the registry's: {} ({}), answered {}", source, fault.tag, reason, status);
+            // load, not a bug: under a flood one line a second per source and kind says it (the metric counts each)
+            long suppressed = overload.computeIfAbsent(source + "/" + fault.tag, k -> new OverloadLine()).admit(System.nanoTime());
+            if (suppressed >= 0) {
+                log.warn("source {}: the gateway's own fault, not the registry's: {} ({}), answered {}{}", source, fault.tag, reason,
+                        status, suppressed > 0 ? " (and " + suppressed + " more in the last second)" : "");
+            }
         } else {
             log.error("source {}: the gateway's own fault, not the registry's: {} ({}), answered {}", source, fault.tag, reason, status);
         }
@@ -270,6 +277,22 @@ public class SourceFetcher implements RecordReader, DisposableBean {
     public void destroy() {
         guards.values().forEach(g -> g.pool().shutdownNow());
         timer.shutdownNow();
+    }
+
+    /** Overload lines of one source and kind: at most one a second, saying how many it stands for. */
+    static final class OverloadLine {
+        private final AtomicLong lastNanos = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
+        private final AtomicLong held = new AtomicLong();
+
+        /** -1: do not log (counted for the next line); otherwise log, with this many held back before it. */
+        long admit(long now) {
+            long last = lastNanos.get();
+            if (now - last >= TimeUnit.SECONDS.toNanos(1) && lastNanos.compareAndSet(last, now)) {
+                return held.getAndSet(0);
+            }
+            held.incrementAndGet();
+            return -1;
+        }
     }
 
     /** What the breaker records for a failed read: the status, never the registry's words. */
