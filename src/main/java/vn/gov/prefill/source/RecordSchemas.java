@@ -8,18 +8,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
+
+import vn.gov.prefill.config.StartupCheckException;
 
 /**
  * Checks the record an answer handler found against the source's JSON Schema (route bean
- * {@code recordSchema}), on the record as parsed, never parsing it again. Each schema file is compiled
- * once, with the dialect its {@code $schema} names, as Camel's json-validator would.
+ * {@code recordSchema}), on the record as parsed, never parsing it again. Every source's schema (the
+ * tree {@link SourceCatalog} already read) is compiled at start, with the dialect its {@code $schema}
+ * names, as Camel's json-validator would; a broken one stops the gateway naming its file. A route
+ * naming another file has it read and compiled on first use.
  */
 @Component("recordSchema")
 public class RecordSchemas {
@@ -27,6 +33,20 @@ public class RecordSchemas {
     private final ObjectMapper json;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
+    @Autowired
+    RecordSchemas(ObjectMapper json, SourceCatalog catalog) {
+        this.json = json;
+        for (String name : catalog.names()) {
+            SourceCatalog.SourceSpec spec = catalog.get(name);
+            try {
+                compiled.put(key(spec.file().toString()), compile(spec.schema()));
+            } catch (RuntimeException e) {
+                throw new StartupCheckException(spec.file() + ": not a usable JSON Schema for records: " + e.getMessage());
+            }
+        }
+    }
+
+    /** For tests and routes outside the catalogue: schemas read from their files when first named. */
     RecordSchemas(ObjectMapper json) {
         this.json = json;
     }
@@ -47,18 +67,30 @@ public class RecordSchemas {
     }
 
     JsonSchema schema(String schemaFile) {
-        return compiled.computeIfAbsent(schemaFile, this::compile);
+        String key = key(schemaFile);
+        JsonSchema known = compiled.get(key);
+        return known != null ? known : compiled.computeIfAbsent(key, this::read);
     }
 
-    private JsonSchema compile(String schemaFile) {
+    /** The same file however a route spells it: {@code file:} prefix, {@code ./}, separators. */
+    private static String key(String schemaFile) {
         String path = schemaFile.startsWith("file:") ? schemaFile.substring("file:".length()) : schemaFile;
+        return Path.of(path).normalize().toString();
+    }
+
+    private JsonSchema read(String path) {
         try (InputStream in = Files.newInputStream(Path.of(path))) {
-            JsonNode schema = json.readTree(in);
-            JsonSchema compiledSchema = JsonSchemaFactory.getInstance(SpecVersionDetector.detect(schema)).getSchema(schema);
-            compiledSchema.initializeValidators();
-            return compiledSchema;
+            return compile(json.readTree(in));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(path + ": not a usable JSON Schema for records: " + e.getMessage(), e);
         }
+    }
+
+    private static JsonSchema compile(JsonNode schema) {
+        // without $schema, the dialect camel-json-validator assumes
+        SpecVersion.VersionFlag dialect = schema.has("$schema") ? SpecVersionDetector.detect(schema) : SpecVersion.VersionFlag.V201909;
+        JsonSchema compiledSchema = JsonSchemaFactory.getInstance(dialect).getSchema(schema);
+        compiledSchema.initializeValidators();
+        return compiledSchema;
     }
 }

@@ -49,13 +49,23 @@ class RecordSchemasTest {
     }
 
     @Test
-    void eachSchemaFileIsCompiledOnce() {
-        assertThat(schemas.schema(INSURANCE)).isSameAs(schemas.schema(INSURANCE));
+    void eachSchemaFileIsCompiledOnceHoweverARouteSpellsIt() {
+        assertThat(schemas.schema(INSURANCE)).isSameAs(schemas.schema(INSURANCE))
+                .isSameAs(schemas.schema("file:" + INSURANCE)).isSameAs(schemas.schema("./" + INSURANCE));
     }
 
     @Test
     void anUnreadableSchemaFileIsNamed() {
         assertThatThrownBy(() -> schemas.schema("schemas/sources/nope.schema.json")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schemas/sources/nope.schema.json");
+    }
+
+    @Test
+    void theCataloguesSchemasAreCompiledAtStartFromTheTreesItRead() {
+        RecordSchemas atStart = new RecordSchemas(JSON, new SourceCatalog(new vn.gov.prefill.config.GatewayProperties(), JSON));
+
+        assertThatThrownBy(() -> atStart.check(withBody(JSON.createObjectNode().put("maSoBHXH", 12345)), INSURANCE))
+                .isInstanceOf(RegistryException.InvalidAnswer.class);
+        assertThat(atStart.schema(INSURANCE)).isSameAs(atStart.schema("file:./" + INSURANCE));
     }
 }
