@@ -1,5 +1,7 @@
 package vn.gov.prefill.deploy;
 
+import vn.gov.prefill.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,16 +138,7 @@ class SystemdUnitTest {
 
     /** Skipped without systemd-analyze, except with CI=true (.ci/run installs it), where it fails. */
     private static String systemdAnalyze() {
-        for (String candidate : List.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
-            throw new AssertionError("CI=true but systemd-analyze is not installed (.ci/run installs the Debian package systemd)");
-        }
-        Assumptions.abort("systemd-analyze is not installed");
-        return null;
+        return RequiredTool.find("systemd-analyze", "the Debian package systemd");
     }
 
     /** What systemd-analyze verify says of the unit (its warnings and errors); fails on a non-zero exit only for an unbroken unit. */

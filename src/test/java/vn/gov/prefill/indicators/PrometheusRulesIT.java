@@ -1,5 +1,7 @@
 package vn.gov.prefill.indicators;
 
+import vn.gov.prefill.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -7,7 +9,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +18,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusRulesIT {
 
     static String promtool() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            File candidate = new File(dir, "promtool");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
-            fail("CI=true but promtool is not on the PATH: .ci/run installs Debian's prometheus package");
-        }
-        Assumptions.abort("promtool is not installed: the alerting rules are not tested here");
-        return null;
+        return RequiredTool.find("promtool", "Debian's prometheus package");
     }
 
     static String run(String... command) throws Exception {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
+import vn.gov.prefill.RequiredTool;
 
 /**
  * nginx (the Debian package) in front of the nodes, with deploy/nginx/prefill-gateway.conf as the
@@ -26,16 +26,7 @@ final class Nginx implements AutoCloseable {
 
     /** Skipped without nginx, except with CI=true (.ci/run installs it), where it fails. */
     static String binary() {
-        for (String candidate : List.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
-            throw new AssertionError("CI=true but nginx is not installed (.ci/run installs the Debian package)");
-        }
-        Assumptions.abort("nginx is not installed");
-        return null;
+        return RequiredTool.find("nginx", "the Debian package nginx");
     }
 
     Nginx(Path dir, List<Integer> nodes) {

@@ -85,23 +85,9 @@ class NdxpTokensTest {
         return new NdxpTokens(config, new ObjectMapper(), clock);
     }
 
+    /** The distinct tokens (or failures, by class name) of callers released together. */
     Set<String> concurrently(int callers, java.util.concurrent.Callable<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < callers; i++) {
-            results.add(pool.submit(() -> {
-                go.await();
-                return call.call();
-            }));
-        }
-        go.countDown();
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        for (Future<String> f : results) {
-            seen.add(f.get());
-        }
-        pool.shutdown();
-        return seen;
+        return new java.util.LinkedHashSet<>(outcomes(callers, call));
     }
 
     @Test
