@@ -8,11 +8,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 import org.springframework.dao.DataAccessException;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /actuator/auditchain}: verifies the whole disclosure log and reports the first broken link
- * (200 either way: {@code valid} says which), or 503 when the log cannot be read. For operators, on the
+ * {@code GET /actuator/auditchain}: verifies the disclosure log from the last signed checkpoint to the
+ * chain head, {@code ?full=true} the whole log from record 1, and reports the first broken link (200
+ * either way: {@code valid} says which), or 503 when the log cannot be read. For operators, on the
  * management port.
  */
 @Component
@@ -27,11 +29,12 @@ public class AuditChainEndpoint {
     }
 
     @ReadOperation
-    public WebEndpointResponse<Object> verify() {
+    public WebEndpointResponse<Object> verify(@Nullable Boolean full) {
         try {
-            ChainReport report = verifier.verify();
+            ChainReport report = Boolean.TRUE.equals(full) ? verifier.verify() : verifier.verifySinceCheckpoint();
             if (report.valid()) {
-                log.info("disclosure chain verified: {} record(s), head seq {}", report.records(), report.headSeq());
+                log.info("disclosure chain verified: {} record(s) from seq {}, head seq {}", report.records(),
+                        report.verifiedFrom(), report.headSeq());
             } else {
                 log.error("disclosure chain broken at seq {}: {}", report.firstBrokenSeq(), report.reason());
             }

@@ -12,15 +12,17 @@ package vn.gov.prefill.audit;
  * @param firstBrokenSeq the first record whose link is broken (missing, altered, out of place), or null
  * @param reason         what broke, or null
  * @param checkpoints    the signed checkpoints (of every node) the chain was checked against
+ * @param verifiedFrom   the first record walked: 1 for the whole log, else the one after the last signed
+ *                       checkpoint (whose record was checked against it)
  */
 public record ChainReport(boolean valid, long records, long headSeq, String headHash, Long firstBrokenSeq, String reason,
-                          int checkpoints) {
+                          int checkpoints, long verifiedFrom) {
 
-    static ChainReport valid(long records, ChainHead head, int checkpoints) {
-        return new ChainReport(true, records, head.seq(), head.hash(), null, null, checkpoints);
+    static ChainReport valid(long records, ChainHead head, int checkpoints, long from) {
+        return new ChainReport(true, records, head.seq(), head.hash(), null, null, checkpoints, from);
     }
 
-    static ChainReport broken(long records, ChainHead head, long seq, String reason, int checkpoints) {
-        return new ChainReport(false, records, head.seq(), head.hash(), seq, reason, checkpoints);
+    static ChainReport broken(long records, ChainHead head, long seq, String reason, int checkpoints, long from) {
+        return new ChainReport(false, records, head.seq(), head.hash(), seq, reason, checkpoints, from);
     }
 }

@@ -1,15 +1,10 @@
 package vn.gov.prefill.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +19,13 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.prefill.config.PersonKeys;
 
 /**
  * The cluster's buckets: Bucket4j's PostgreSQL proxy manager over the table {@code rate_limit_buckets}
  * (migration V5), one row per person or client, locked with SELECT … FOR UPDATE while a request takes
- * from it. A row is keyed by a hash of the key, so the table holds no personal number.
+ * from it. A row is keyed by the {@link PersonKeys} HMAC of the key, so the table holds no personal
+ * number and no plain hash of one.
  * <p>
  * Fails open: when the database does not answer within its pool's timeout the request is let through,
  * counted in {@code gateway.rate_limits.store.failures} and logged once per outage. The limits protect
@@ -44,14 +41,16 @@ final class DatabaseBuckets implements RateBuckets, AutoCloseable {
     private final Counter failures;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final HikariDataSource pool;
+    private final PersonKeys keys;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rate-limits-cleaner");
         t.setDaemon(true);
         return t;
     });
 
-    DatabaseBuckets(HikariDataSource dataSource, MeterRegistry meters) {
+    DatabaseBuckets(HikariDataSource dataSource, PersonKeys keys, MeterRegistry meters) {
         this.pool = dataSource;
+        this.keys = keys;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -101,13 +100,8 @@ final class DatabaseBuckets implements RateBuckets, AutoCloseable {
         pool.close();
     }
 
-    /** The row of a bucket: a hash of its key and its size, so that changing a limit starts a fresh bucket. */
-    private static String rowOf(String key, int capacity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((key + "/" + capacity).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The row of a bucket: the HMAC of its key and its size, so that changing a limit starts a fresh bucket. */
+    private String rowOf(String key, int capacity) {
+        return keys.of("rate-bucket", key, Integer.toString(capacity));
     }
 }

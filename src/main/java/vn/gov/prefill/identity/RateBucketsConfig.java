@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.prefill.config.GatewayProperties;
+import vn.gov.prefill.config.PersonKeys;
 import vn.gov.prefill.config.StartupCheckException;
 
 /** Chooses the rate limits' store from {@code gateway.rate-limits.store}. */
@@ -17,11 +18,11 @@ import vn.gov.prefill.config.StartupCheckException;
 class RateBucketsConfig {
 
     @Bean
-    RateBuckets rateBuckets(GatewayProperties properties, DataSource audit, MeterRegistry meters) {
+    RateBuckets rateBuckets(GatewayProperties properties, DataSource audit, PersonKeys keys, MeterRegistry meters) {
         GatewayProperties.RateLimits limits = properties.getRateLimits();
         return switch (limits.getStore()) {
             case "memory" -> new MemoryBuckets();
-            case "database" -> new DatabaseBuckets(poolOf(audit, limits), meters);
+            case "database" -> new DatabaseBuckets(poolOf(audit, limits), keys, meters);
             default -> throw new StartupCheckException("gateway.rate-limits.store: '" + limits.getStore()
                     + "' is not a store; memory (this node) or database (every node, PostgreSQL)");
         };

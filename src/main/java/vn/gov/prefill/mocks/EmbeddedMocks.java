@@ -72,6 +72,7 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
         // stopped with the context, and also when the context fails to start (WireMock's threads would keep the JVM alive)
         ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("mockRegistriesShutdown", server::stop);
         log.info("Embedded mocks of the registries and the identity provider listen on {}", url);
+        log.warn(DemoModeHealth.WARNING);
     }
 
     private static RSAKey newSigningKey() {

@@ -159,4 +159,81 @@ class ChainCheckpointsTest {
         assertThatThrownBy(() -> new CheckpointKey("c2hvcnQ=")).hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> CheckpointConfig.nodeId("a/b")).hasMessageContaining("gateway.audit.node-id");
     }
+
+    @Test
+    void sinceTheLastCheckpointOnlyTheRecordsAfterItAreWalked() {
+        CheckpointWriter a = writer("node-a", 6);
+        CheckpointWriter b = writer("node-b", 6);
+        prefills(2);
+        a.tick();
+        prefills(2);
+        b.tick();
+        prefills(1);
+
+        ChainReport report = new ChainVerifier(dataSource, checkpoints).verifySinceCheckpoint();
+
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.verifiedFrom()).as("the record after node-b's checkpoint at 12").isEqualTo(13);
+        assertThat(report.records()).isEqualTo(3);
+        assertThat(report.headSeq()).isEqualTo(15);
+        assertThat(new ChainVerifier(dataSource, checkpoints).verify().records()).isEqualTo(15);
+    }
+
+    @Test
+    void sinceTheLastCheckpointARewriteBeforeItWithEveryHashRecomputedIsCaught() {
+        CheckpointWriter writer = writer("node-a", 6);
+        prefills(2);
+        writer.tick();
+        prefills(1);
+
+        rewriteFrom(2);
+
+        ChainReport report = new ChainVerifier(dataSource, checkpoints).verifySinceCheckpoint();
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(6);
+        assertThat(report.reason()).contains("record 6's hash is not the one checkpoint node-a-00000000000000000006.jws");
+    }
+
+    @Test
+    void sinceTheLastCheckpointAnAlteredRecordAfterItOrAtItIsCaught() {
+        CheckpointWriter writer = writer("node-a", 6);
+        prefills(2);
+        writer.tick();
+        prefills(1);
+        sql.update("UPDATE disclosure SET released_pointers = '[]' WHERE seq = 8");
+
+        ChainReport after = new ChainVerifier(dataSource, checkpoints).verifySinceCheckpoint();
+        assertThat(after.valid()).isFalse();
+        assertThat(after.firstBrokenSeq()).isEqualTo(8);
+        assertThat(after.reason()).contains("record 8's hash does not match its content");
+
+        sql.update("UPDATE disclosure SET released_pointers = '[]' WHERE seq = 6");
+        ChainReport at = new ChainVerifier(dataSource, checkpoints).verifySinceCheckpoint();
+        assertThat(at.valid()).isFalse();
+        assertThat(at.firstBrokenSeq()).isEqualTo(6);
+        assertThat(at.reason()).contains("record 6's hash does not match its content");
+    }
+
+    @Test
+    void sinceTheLastCheckpointAForgedNewestCheckpointFallsBackToTheWholeWalkAndIsReported() throws Exception {
+        CheckpointWriter writer = writer("node-a", 3);
+        prefills(1);
+        writer.tick();
+        prefills(1);
+        Files.writeString(directory.resolve("node-a-00000000000000000006.jws"), "forged\n");
+
+        ChainReport report = new ChainVerifier(dataSource, checkpoints).verifySinceCheckpoint();
+        assertThat(report.valid()).isFalse();
+        assertThat(report.verifiedFrom()).isEqualTo(1);
+        assertThat(report.reason()).contains("node-a-00000000000000000006.jws").contains("not signed");
+    }
+
+    @Test
+    void withoutCheckpointsTheWholeLogIsWalked() {
+        prefills(2);
+        ChainReport report = new ChainVerifier(dataSource).verifySinceCheckpoint();
+        assertThat(report.valid()).isTrue();
+        assertThat(report.verifiedFrom()).isEqualTo(1);
+        assertThat(report.records()).isEqualTo(6);
+    }
 }

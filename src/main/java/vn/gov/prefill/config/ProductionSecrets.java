@@ -1,0 +1,85 @@
+package vn.gov.prefill.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * With the mocks off, the gateway does not start on a credential or secret it was shipped with, nor
+ * without one: every key of {@link #REQUIRED} (and the {@code api-key} of every source that has one)
+ * must be set, and to something other than the demo values the mocks answer to or the deploy files'
+ * placeholders. All problems are named at once, before any bean (the database pool, the registries'
+ * routes) starts; {@code vn.gov.prefill.startup.StartupFailureAnalyzer} makes them the last lines of
+ * the log.
+ */
+@Component
+class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+
+    /** The keys the gateway needs with the mocks off, each with what it is. */
+    static final Map<String, String> REQUIRED = new TreeMap<>(Map.of(
+            "gateway.prefill.token-secret", "a base64 HMAC key of at least 32 bytes, the same on every node",
+            PersonKeys.KEY, "a base64 HMAC key of at least 32 bytes, the same on every node",
+            "gateway.security.issuer", "the iss of the identity provider's tokens",
+            "gateway.ndxp.client-secret", "the gateway's NDXP client secret",
+            "spring.datasource.password", "the disclosure log database's password"));
+
+    /** What the gateway and its mocks ship with: demo values, never a production credential. */
+    static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa");
+
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new StartupCheckException(problems);
+        }
+    }
+
+    /** What keeps this configuration from running with the mocks off; empty with the mocks on. */
+    static List<String> problems(Environment environment) {
+        if (environment.getProperty("gateway.mocks.enabled", Boolean.class, true)) {
+            return List.of();
+        }
+        Map<String, String> secrets = new TreeMap<>(REQUIRED);
+        Binder.get(environment).bind("gateway.sources", Bindable.mapOf(String.class, GatewayProperties.Source.class))
+                .orElse(Map.of()).forEach((name, source) -> {
+                    if (source.getApiKey() != null) {
+                        secrets.put("gateway.sources." + name + ".api-key", "the API key the " + name + " registry issued to the gateway");
+                    }
+                });
+        List<String> problems = new ArrayList<>();
+        secrets.forEach((key, what) -> {
+            String value = environment.getProperty(key, "").strip();
+            if (value.isEmpty()) {
+                problems.add(key + " is required when gateway.mocks.enabled is false (" + what + ")");
+            } else if (DEMO_VALUES.contains(value) || value.toUpperCase(Locale.ROOT).startsWith("REPLACE")) {
+                problems.add(key + " is a demo value or a placeholder shipped with the gateway, refused when "
+                        + "gateway.mocks.enabled is false: set " + what);
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
