@@ -21,7 +21,7 @@
 # the forms), BENCH_SMALL_CONNECTIONS ("16 64", suggestions and submissions), BENCH_WRK_THREADS (2),
 # BENCH_MOCKS_PORT (18089), BENCH_GATEWAY_PORT (18080), BENCH_DEADLINE_MS (2500, gateway.prefill.deadline),
 # BENCH_HANG_SOURCE (insurance), BENCH_HANG_MS (60000), BENCH_HANG_CONNECTIONS (16), BENCH_PG_HOST
-# (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill/prefill, needs CREATEDB),
+# (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill and a password of your own: the gateway refuses "prefill"; needs CREATEDB),
 # BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1, BENCH_JVM_OPTIONS (the
 # gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service).
 set -euo pipefail
@@ -41,7 +41,7 @@ HANG_MS=${BENCH_HANG_MS:-60000}
 HANG_CONNECTIONS=${BENCH_HANG_CONNECTIONS:-16}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
-export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} PGPASSWORD=${BENCH_PG_PASSWORD:-prefill}
+export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} PGPASSWORD=${BENCH_PG_PASSWORD:?is the database role password, never the demo prefill}
 DB=${BENCH_DB:-prefill_bench}
 NOTE=${BENCH_NOTE:-}
 declare -A LATENCY=(
@@ -127,6 +127,12 @@ psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABA
 grep -rlE '"fixedDelayMilliseconds"|"scenarioName"|"fault"' mocks/mappings | xargs grep -ohE '[0-9]{12}' | sort -u \
   >"$WORK/special-personas.txt"
 cp -r mocks "$WORK/mocks"
+# the registries' credentials are this run's own: with the mocks off the gateway refuses the demo values of mocks/
+NDXP_SECRET=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+INSURANCE_KEY=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+DOSSIERS_KEY=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+grep -rlE 'mock-(ndxp-secret|insurance-key|dossiers-key)' "$WORK/mocks/mappings" | xargs sed -i \
+  -e "s/mock-ndxp-secret/$NDXP_SECRET/g" -e "s/mock-insurance-key/$INSURANCE_KEY/g" -e "s/mock-dossiers-key/$DOSSIERS_KEY/g"
 for source in "${!LATENCY[@]}"; do
   for stub in "$WORK/mocks/mappings/$source"/*.json; do
     # a stub that already has a delay (a persona of a slow registry) keeps its own
@@ -156,6 +162,8 @@ log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
 # secrets through the environment, not the command line (README "Running in production")
 # shellcheck disable=SC2086
 SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
+GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
+GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
   java $JVM_OPTIONS -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
   --gateway.mocks.enabled=false \
@@ -169,11 +177,10 @@ SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32
   --gateway.security.issuer="$ISSUER" --gateway.security.audience="$AUDIENCE" \
   --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
   --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
-  --gateway.ndxp.client-secret=mock-ndxp-secret \
   --gateway.sources.population.base-url="$MOCKS" --gateway.sources.business.base-url="$MOCKS" \
   --gateway.sources.civil-status.base-url="$MOCKS" \
-  --gateway.sources.insurance.base-url="$MOCKS" --gateway.sources.insurance.api-key=mock-insurance-key \
-  --gateway.sources.dossiers.base-url="$MOCKS" --gateway.sources.dossiers.api-key=mock-dossiers-key \
+  --gateway.sources.insurance.base-url="$MOCKS" \
+  --gateway.sources.dossiers.base-url="$MOCKS" \
   >"$OUT/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PIDS+=("$GATEWAY_PID")
@@ -237,8 +244,8 @@ read_line() { # source number purpose; notes the read's latency in $READ_LATENCI
       printf 'POST\t/population/v1/soap\t%s\tAuthorization: Bearer mock-ndxp-access-token\t%s\tSOAPAction: "TraCuuThongTinCongDan"\tContent-Type: text/xml; charset=utf-8\n' \
         "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:dc=\"urn:vn:gov:csdldc:v1\"> <soapenv:Header/><soapenv:Body><dc:TraCuuThongTinCongDan> <dc:MaYeuCau>bench-direct</dc:MaYeuCau> <dc:MaDVC>$3</dc:MaDVC> <dc:SoDinhDanh>$2</dc:SoDinhDanh> </dc:TraCuuThongTinCongDan></soapenv:Body></soapenv:Envelope>" "$base" ;;
     births) printf 'GET\t/civil-status/v1/births?soDinhDanhChaMe=%s\t\tAuthorization: Bearer mock-ndxp-access-token\t%s\tAccept: application/json\n' "$2" "$base" ;;
-    insurance) printf 'GET\t/insurance/v1/participants/%s\t\tX-Api-Key: mock-insurance-key\t%s\tAccept: application/json\n' "$2" "$base" ;;
-    dossiers) printf 'GET\t/dossiers/v1/documents?soDinhDanhChuSoHuu=%s\t\tX-Api-Key: mock-dossiers-key\t%s\tAccept: application/json\n' "$2" "$base" ;;
+    insurance) printf 'GET\t/insurance/v1/participants/%s\t\tX-Api-Key: %s\t%s\tAccept: application/json\n' "$2" "$INSURANCE_KEY" "$base" ;;
+    dossiers) printf 'GET\t/dossiers/v1/documents?soDinhDanhChuSoHuu=%s\t\tX-Api-Key: %s\t%s\tAccept: application/json\n' "$2" "$DOSSIERS_KEY" "$base" ;;
   esac
 }
 

@@ -1,6 +1,7 @@
 package vn.gov.prefill.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,18 +26,18 @@ import org.springframework.stereotype.Component;
  * the log.
  */
 @Component
-class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+public class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     /** The keys the gateway needs with the mocks off, each with what it is. */
-    static final Map<String, String> REQUIRED = new TreeMap<>(Map.of(
+    public static final Map<String, String> REQUIRED = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "gateway.prefill.token-secret", "a base64 HMAC key of at least 32 bytes, the same on every node",
             PersonKeys.KEY, "a base64 HMAC key of at least 32 bytes, the same on every node",
             "gateway.security.issuer", "the iss of the identity provider's tokens",
             "gateway.ndxp.client-secret", "the gateway's NDXP client secret",
-            "spring.datasource.password", "the disclosure log database's password"));
+            "spring.datasource.password", "the disclosure log database's password")));
 
     /** What the gateway and its mocks ship with: demo values, never a production credential. */
-    static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa");
+    public static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa");
 
     private Environment environment;
 
@@ -58,16 +59,20 @@ class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentAware, O
         if (environment.getProperty("gateway.mocks.enabled", Boolean.class, true)) {
             return List.of();
         }
+        Map<String, String> values = new TreeMap<>();
         Map<String, String> secrets = new TreeMap<>(REQUIRED);
+        REQUIRED.keySet().forEach(key -> values.put(key, environment.getProperty(key, "")));
         Binder.get(environment).bind("gateway.sources", Bindable.mapOf(String.class, GatewayProperties.Source.class))
                 .orElse(Map.of()).forEach((name, source) -> {
                     if (source.getApiKey() != null) {
-                        secrets.put("gateway.sources." + name + ".api-key", "the API key the " + name + " registry issued to the gateway");
+                        String key = "gateway.sources." + name + ".api-key";
+                        secrets.put(key, "the API key the " + name + " registry issued to the gateway");
+                        values.put(key, source.getApiKey());
                     }
                 });
         List<String> problems = new ArrayList<>();
         secrets.forEach((key, what) -> {
-            String value = environment.getProperty(key, "").strip();
+            String value = values.get(key).strip();
             if (value.isEmpty()) {
                 problems.add(key + " is required when gateway.mocks.enabled is false (" + what + ")");
             } else if (DEMO_VALUES.contains(value) || value.toUpperCase(Locale.ROOT).startsWith("REPLACE")) {

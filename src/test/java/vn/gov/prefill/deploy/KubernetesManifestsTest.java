@@ -24,6 +24,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import vn.gov.prefill.config.ProductionSecrets;
+
 /**
  * deploy/kubernetes checked without a cluster: each document against a vendored minimal schema of its
  * kind (src/test/resources/kubernetes: the fields this project uses, unknown fields refused, so a typo
@@ -103,18 +105,54 @@ class KubernetesManifestsTest {
     void everySecretTheNodesReadIsInTheSecretAndNoSecretIsInTheDeployment() {
         JsonNode container = BY_KIND.get("Deployment").at("/spec/template/spec/containers/0");
         JsonNode secret = BY_KIND.get("Secret");
-        List<String> referenced = new ArrayList<>();
+        Map<String, String> fromSecret = new HashMap<>();
         container.get("env").forEach(e -> {
             JsonNode ref = e.at("/valueFrom/secretKeyRef");
             if (!ref.isMissingNode()) {
                 assertThat(ref.get("name").asText()).isEqualTo(secret.at("/metadata/name").asText());
-                referenced.add(ref.get("key").asText());
+                fromSecret.put(e.get("name").asText(), ref.get("key").asText());
             }
         });
-        assertThat(referenced).containsExactlyInAnyOrder("token-secret", "checkpoint-key", "audit-db-password", "ndxp-client-secret");
-        assertThat(secret.get("stringData").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(referenced);
-        List<String> names = container.get("env").findValuesAsText("name");
-        assertThat(names).contains("GATEWAY_PREFILL_TOKEN_SECRET", "GATEWAY_AUDIT_CHECKPOINT_KEY", "GATEWAY_AUDIT_NODE_ID");
+        assertThat(secret.get("stringData").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fromSecret.values());
+        // every secret the gateway refuses to start without, under the environment file's variable names
+        Map<String, String> variables = DeployEnvironment.variables();
+        for (String key : secretKeys()) {
+            assertThat(variables).as("deploy/systemd/prefill-gateway.env names %s", key).containsKey(key);
+            if (!key.equals("gateway.security.issuer")) { // required, but public: a value of the Deployment
+                assertThat(fromSecret).as("the Deployment reads %s from the Secret", key).containsKey(variables.get(key));
+            }
+        }
+        assertThat(fromSecret).containsKey("GATEWAY_AUDIT_CHECKPOINT_KEY");
         assertThat(container.get("env").findValuesAsText("value")).noneMatch(v -> v.toLowerCase().contains("secret"));
+        secret.get("stringData").forEach(v -> assertThat(v.asText()).as("a placeholder the gateway refuses").startsWith("REPLACE"));
+    }
+
+    @Test
+    void theDeploymentSetsEveryVariableOfTheNodesEnvironmentFile() {
+        JsonNode container = BY_KIND.get("Deployment").at("/spec/template/spec/containers/0");
+        assertThat(container.get("env").findValuesAsText("name")).containsAll(DeployEnvironment.variables().values());
+    }
+
+    @Test
+    void theManagementPortListensOnThePodsAddressForTheKubeletsProbes() {
+        JsonNode container = BY_KIND.get("Deployment").at("/spec/template/spec/containers/0");
+        assertThat(container.get("args").toString()).contains("--management.server.address=0.0.0.0");
+    }
+
+    /** The secrets of ProductionSecrets, and the API key of every registry application.yml gives one. */
+    static List<String> secretKeys() {
+        List<String> keys = new ArrayList<>(ProductionSecrets.REQUIRED.keySet());
+        try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
+            JsonNode config = JSON.valueToTree(new Yaml().load(yml));
+            config.at("/gateway/sources").fields().forEachRemaining(source -> {
+                if (source.getValue().has("api-key")) {
+                    keys.add("gateway.sources." + source.getKey() + ".api-key");
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(keys).contains("gateway.sources.insurance.api-key", "gateway.sources.dossiers.api-key");
+        return keys;
     }
 }

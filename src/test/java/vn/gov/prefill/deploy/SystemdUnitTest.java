@@ -48,6 +48,32 @@ class SystemdUnitTest {
     }
 
     @Test
+    void theManagementPortListensOnLoopbackUnlessTheEnvironmentFileOpensIt() {
+        SystemdUnit unit = SystemdUnit.read(SystemdUnit.GATEWAY);
+        Map<String, String> environment = SystemdUnit.parse(withoutEnvironmentFile()).environment();
+        assertThat(unit.command(environment)).contains("--management.server.address=127.0.0.1");
+
+        Map<String, String> opened = new java.util.HashMap<>(environment);
+        opened.put("MANAGEMENT_ADDRESS", "10.20.0.11");
+        assertThat(unit.command(opened)).contains("--management.server.address=10.20.0.11");
+    }
+
+    @Test
+    void theNodesEnvironmentFileNamesEverySecretTheGatewayRequiresAndShipsNoneOfThem() {
+        Map<String, String> variables = DeployEnvironment.variables();
+        Map<String, String> shipped = DeployEnvironment.values();
+
+        for (String key : KubernetesManifestsTest.secretKeys()) {
+            assertThat(variables).as("%s names %s", DeployEnvironment.FILE, key).containsKey(key);
+            assertThat(shipped.get(variables.get(key))).as("%s ships a placeholder the gateway refuses", key).startsWith("REPLACE");
+        }
+        assertThat(variables).containsKeys("spring.datasource.url", "spring.datasource.username", "gateway.audit.checkpoint.key",
+                "gateway.audit.node-id", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "gateway.ndxp.token-url",
+                "gateway.sources.population.base-url", "gateway.sources.civil-status.base-url");
+        assertThat(variables.values()).doesNotHaveDuplicates().allMatch(v -> v.matches("[A-Z][A-Z0-9_]*"));
+    }
+
+    @Test
     void theEnvironmentFileOverridesEnvironmentAndFeedsTheCommandsVariables() throws IOException {
         Path env = EnvironmentFile.write(dir.resolve("env"), Map.of("MANAGEMENT_PORT", "28081", "AUDIT_DB_URL", "jdbc:postgresql://db:5432/prefill"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");

@@ -87,14 +87,14 @@ class BackupRestoreIT {
                 LaunchedGateway r = cluster.startOn(restoredUrl, "restored",
                         "--gateway.audit.checkpoint.directory=" + restoredCheckpoints);
                 Cluster.awaitServing(r);
-                JsonNode chain = cluster.chain(r.port());
+                JsonNode chain = cluster.chain(r.port(), true);
                 assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
                 assertThat(chain.get("records").asLong()).isEqualTo(restored);
                 assertThat(chain.get("checkpoints").asInt()).as("verified through the backup's checkpoints").isPositive();
 
                 Cluster.Reply prefill = Cluster.prefill(r.port(), hoa);
                 assertThat(prefill.status()).as(prefill.text()).isEqualTo(200);
-                JsonNode after = cluster.chain(r.port());
+                JsonNode after = cluster.chain(r.port(), true);
                 assertThat(after.get("valid").asBoolean()).as(after.toString()).isTrue();
                 assertThat(after.get("records").asLong()).isGreaterThan(restored);
                 r.close();

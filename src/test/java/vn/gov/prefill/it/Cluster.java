@@ -14,18 +14,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +44,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import vn.gov.prefill.deploy.DeployEnvironment;
 import vn.gov.prefill.deploy.EnvironmentFile;
 import vn.gov.prefill.deploy.SystemdUnit;
 
@@ -63,20 +64,14 @@ final class Cluster implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration START = Duration.ofSeconds(120);
-    /** The keys the unit's comment names the environment variables of; the others follow Spring Boot's rule. */
-    static final Map<String, String> UNIT_VARIABLES = Map.of(
-            "spring.datasource.url", "AUDIT_DB_URL",
-            "spring.datasource.username", "AUDIT_DB_USER",
-            "spring.datasource.password", "AUDIT_DB_PASSWORD",
-            "gateway.prefill.token-secret", "GATEWAY_PREFILL_TOKEN_SECRET",
-            "gateway.audit.checkpoint.key", "GATEWAY_AUDIT_CHECKPOINT_KEY",
-            "gateway.ndxp.client-secret", "GATEWAY_NDXP_CLIENT_SECRET",
-            "gateway.audit.node-id", "GATEWAY_AUDIT_NODE_ID");
+    /** What the cluster's nodes are given that a province's would not be: the test's own schema and loopback. */
+    static final Set<String> TEST_ONLY = Set.of("spring.datasource.hikari.schema", "server.address");
 
     final Path root;
     final String schema;
-    final String tokenSecret = randomKey();
-    final String checkpointKey = randomKey();
+    final String tokenSecret = ExternalSystems.randomKey();
+    final String checkpointKey = ExternalSystems.randomKey();
+    final String personKey = ExternalSystems.randomKey();
     final Path checkpoints;
     private final WireMockServer systems;
     private final RSAKey idp;
@@ -102,7 +97,8 @@ final class Cluster implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        systems = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory("mocks")
+        systems = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(ExternalSystems.mocks(root.resolve("national-systems")).toString())
                 .notifier(new Slf4jNotifier(false)));
         systems.start();
         systems.stubFor(get("/portal/jwks").willReturn(okForContentType("application/json", new JWKSet(idp.toPublicJWK()).toString())));
@@ -124,6 +120,7 @@ final class Cluster implements AutoCloseable {
                 "--gateway.audit.node-id=" + node,
                 "--gateway.audit.checkpoint.directory=" + checkpoints,
                 "--gateway.audit.checkpoint.key=" + checkpointKey,
+                "--gateway.security.person-key=" + personKey,
                 "--gateway.security.issuer=" + ISSUER));
         args.addAll(ExternalSystems.at(url));
         for (String e : extra) {
@@ -152,8 +149,10 @@ final class Cluster implements AutoCloseable {
      * flags and arguments as written) in its WorkingDirectory=, with only the environment of its
      * Environment= and EnvironmentFile=. Moved to this node: the jar, the working directory, the
      * environment file and the checkpoint directory. Everything else the node needs (secrets, the
-     * database, ports, the external systems) is in the environment file; what the unit's command line
-     * sets, it decides.
+     * database, ports, the external systems) is in the environment file, under the names
+     * deploy/systemd/prefill-gateway.env gives them: a key the cluster needs that the file does not
+     * name fails the test. Only {@link #TEST_ONLY} keys and the test's {@code extra} tuning go by
+     * Spring Boot's rule. What the unit's command line sets, it decides.
      */
     LaunchedGateway startFromUnit(String node, String... extra) {
         Path dir = nodeDirectory(node);
@@ -166,15 +165,26 @@ final class Cluster implements AutoCloseable {
                 .map(w -> w.substring(2, w.indexOf('='))).toList();
         int port = LaunchedGateway.freePort();
         int managementPort = LaunchedGateway.freePort();
+        Map<String, String> names = DeployEnvironment.variables();
+        Set<String> tuning = new HashSet<>();
+        for (String e : extra) {
+            tuning.add(e.substring(2, e.indexOf('=')));
+        }
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("SERVER_PORT", String.valueOf(port));
         variables.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         for (String argument : arguments(node, URL, extra)) {
             String key = argument.substring(2, argument.indexOf('='));
-            if (!set.contains(key)) {
-                variables.put(UNIT_VARIABLES.getOrDefault(key, key.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT)),
-                        argument.substring(argument.indexOf('=') + 1));
+            if (set.contains(key)) {
+                continue;
             }
+            String variable = names.get(key);
+            if (variable == null) {
+                assertThat(TEST_ONLY.contains(key) || tuning.contains(key))
+                        .as("%s names no variable for %s, which a node needs", DeployEnvironment.FILE, key).isTrue();
+                variable = key.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+            }
+            variables.put(variable, argument.substring(argument.indexOf('=') + 1));
         }
         EnvironmentFile.write(dir.resolve("env"), variables);
         Map<String, String> environment = unit.environment();
@@ -281,9 +291,9 @@ final class Cluster implements AutoCloseable {
         return send(port, "POST", "/api/v1/forms/residence-change/prefill", token, null);
     }
 
-    /** The operators' view of the chain on this node (its actuator's port). */
-    JsonNode chain(int port) {
-        Reply reply = send(port, "GET", "/actuator/auditchain", operator(), null);
+    /** The operators' view of the chain on this node (its actuator's port): from the last checkpoint, or all of it. */
+    JsonNode chain(int port, boolean full) {
+        Reply reply = send(port, "GET", "/actuator/auditchain" + (full ? "?full=true" : ""), operator(), null);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json();
     }
@@ -314,12 +324,6 @@ final class Cluster implements AutoCloseable {
         nodes.forEach(LaunchedGateway::close);
         systems.stop();
         sql(URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String env(String name, String fallback) {

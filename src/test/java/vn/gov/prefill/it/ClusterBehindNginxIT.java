@@ -123,10 +123,17 @@ class ClusterBehindNginxIT {
                     assertThat(cluster.count(Cluster.URL, "SELECT count(*) FROM disclosure WHERE request_id = '" + requestId + "'"))
                             .as("records of %s", requestId).isPositive();
                 }
-                JsonNode chain = cluster.chain(b.managementPort());
+                JsonNode chain = cluster.chain(b.managementPort(), true);
                 assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
                 assertThat(chain.get("records").asLong()).isEqualTo(cluster.count(Cluster.URL, "SELECT count(*) FROM disclosure"));
+                assertThat(chain.get("verifiedFrom").asLong()).isEqualTo(1);
                 assertThat(chain.get("checkpoints").asInt()).isPositive();
+                // by default, from the last signed checkpoint: fewer records walked, the same head, still valid
+                JsonNode sinceCheckpoint = cluster.chain(b.managementPort(), false);
+                assertThat(sinceCheckpoint.get("valid").asBoolean()).as(sinceCheckpoint.toString()).isTrue();
+                assertThat(sinceCheckpoint.get("verifiedFrom").asLong()).isGreaterThan(1);
+                assertThat(sinceCheckpoint.get("records").asLong())
+                        .isEqualTo(sinceCheckpoint.get("headSeq").asLong() - sinceCheckpoint.get("verifiedFrom").asLong() + 1);
                 assertThat(cluster.checkpoints.toFile().list()).anyMatch(f -> f.startsWith("node-a-"))
                         .anyMatch(f -> f.startsWith("node-b-"));
 

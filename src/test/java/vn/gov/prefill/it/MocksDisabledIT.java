@@ -44,10 +44,12 @@ class MocksDisabledIT {
     static RSAKey idpKey;
     static ConfigurableApplicationContext gateway;
     static int port;
+    static java.util.List<String> arguments;
 
     @BeforeAll
     static void start() throws Exception {
-        nationalSystems = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("mocks")
+        java.nio.file.Path copy = ExternalSystems.mocks(java.nio.file.Files.createTempDirectory("national-systems"));
+        nationalSystems = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory(copy.toString())
                 .notifier(new Slf4jNotifier(false)));
         nationalSystems.start();
         idpKey = new RSAKeyGenerator(2048).keyID("portal-2026").generate();
@@ -58,10 +60,13 @@ class MocksDisabledIT {
         args.addAll(java.util.List.of(
                 "--server.port=0",
                 "--gateway.mocks.enabled=false",
-                "--gateway.prefill.token-secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'Q'),
+                "--gateway.prefill.token-secret=" + ExternalSystems.randomKey(),
+                "--gateway.security.person-key=" + ExternalSystems.randomKey(),
                 "--spring.datasource.url=jdbc:h2:mem:mocks-disabled;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.password=" + ExternalSystems.randomKey(),
                 "--gateway.security.issuer=https://portal.example.gov.vn",
                 "--gateway.security.citizen-id-claim=pid"));
+        arguments = java.util.List.copyOf(args);
         gateway = new SpringApplicationBuilder(PrefillGatewayApplication.class).run(args.toArray(String[]::new));
         port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }
@@ -119,5 +124,25 @@ class MocksDisabledIT {
         HttpResponse<String> response = post("/api/v1/demo/tokens", null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theMocksDemoCredentialsStopTheStartNamingEachKeyBeforeAnythingIsCalled() {
+        java.util.List<String> demo = new java.util.ArrayList<>(arguments);
+        demo.removeIf(a -> a.startsWith("--gateway.ndxp.client-secret=") || a.startsWith("--gateway.sources.insurance.api-key=")
+                || a.startsWith("--spring.datasource.url=") || a.startsWith("--server.port="));
+        demo.addAll(java.util.List.of("--gateway.ndxp.client-secret=mock-ndxp-secret", "--gateway.sources.insurance.api-key=mock-insurance-key",
+                "--spring.datasource.url=jdbc:h2:mem:mocks-disabled-demo;MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "--server.port=0"));
+        int tokenRequests = nationalSystems.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/ndxp/token"))).size();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(PrefillGatewayApplication.class)
+                        .run(demo.toArray(String[]::new)))
+                .isInstanceOf(vn.gov.prefill.config.StartupCheckException.class)
+                .hasMessageContaining("gateway.ndxp.client-secret is a demo value")
+                .hasMessageContaining("gateway.sources.insurance.api-key is a demo value")
+                .hasMessageNotContaining("mock-");
+        assertThat(nationalSystems.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/ndxp/token")))).hasSize(tokenRequests);
     }
 }

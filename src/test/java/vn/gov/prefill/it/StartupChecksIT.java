@@ -74,8 +74,17 @@ class StartupChecksIT {
 
         // the mocks off and every other key set: only the token secret is missing
         launch("token-secret", LaunchedGateway.workingCopy(Files.createDirectory(root.resolve("token-secret"))),
-                "--gateway.mocks.enabled=false", "--gateway.mocks.url=http://127.0.0.1:9", "--gateway.mocks.issuer=",
+                "--gateway.mocks.enabled=false", "--gateway.mocks.url=http://127.0.0.1:9",
+                "--gateway.security.issuer=https://portal.example.gov.vn", "--gateway.security.person-key=" + ExternalSystems.randomKey(),
+                "--gateway.ndxp.client-secret=" + ExternalSystems.NDXP_CLIENT_SECRET,
+                "--gateway.sources.insurance.api-key=" + ExternalSystems.INSURANCE_API_KEY,
+                "--gateway.sources.dossiers.api-key=" + ExternalSystems.DOSSIERS_API_KEY,
+                "--spring.datasource.password=" + ExternalSystems.randomKey(),
                 "--spring.datasource.url=jdbc:h2:mem:token-secret;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+
+        // the mocks off and nothing else: the shipped configuration is a demo's, and every key it lacks is named
+        launch("demo-defaults", LaunchedGateway.workingCopy(Files.createDirectory(root.resolve("demo-defaults"))),
+                "--gateway.mocks.enabled=false", "--gateway.mocks.url=http://127.0.0.1:9");
 
         Path rule = LaunchedGateway.workingCopy(Files.createDirectory(root.resolve("rule")));
         edit(rule.resolve("rules/life-events/ID_CARD_RENEWAL.json"), "{\"source\": \"population\"}", "{\"source\": \"populaton\"}");
@@ -147,6 +156,14 @@ class StartupChecksIT {
     @Test
     void noTokenSecretWithTheMocksOff() {
         assertLastLineSays("token-secret", "gateway.prefill.token-secret is required when gateway.mocks.enabled is false");
+    }
+
+    @Test
+    void theShippedDemoConfigurationWithTheMocksOffNamesEveryKeyItLacks() {
+        assertLastLineSays("demo-defaults", "gateway.prefill.token-secret is required", "gateway.security.person-key is required",
+                "gateway.security.issuer is required", "spring.datasource.password is required",
+                "gateway.ndxp.client-secret is a demo value", "gateway.sources.insurance.api-key is a demo value",
+                "gateway.sources.dossiers.api-key is a demo value");
     }
 
     @Test
