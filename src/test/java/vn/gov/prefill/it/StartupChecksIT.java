@@ -167,6 +167,16 @@ class StartupChecksIT {
     }
 
     @Test
+    void demoModeSaysSoInAWarningAtStartAndProductionDoesNot() {
+        assertThat(LAUNCHED.get("rule").awaitExit(Duration.ofSeconds(180))).isNotZero();
+        assertThat(LAUNCHED.get("rule").output().lines().filter(l -> l.startsWith("{")).map(StartupChecksIT::parse)
+                .filter(l -> l.path("level").asText().equals("WARN") && l.path("message").asText().startsWith("DEMO MODE")))
+                .as("a WARN of demo mode with the mocks on").hasSize(1);
+        assertThat(LAUNCHED.get("token-secret").awaitExit(Duration.ofSeconds(180))).isNotZero();
+        assertThat(LAUNCHED.get("token-secret").output()).doesNotContain("DEMO MODE");
+    }
+
+    @Test
     void aLifeEventRuleNamingAnUnknownSource() {
         assertLastLineSays("rule", "rules/life-events/ID_CARD_RENEWAL.json: /reads/me/source: unknown source 'populaton'");
     }
