@@ -11,7 +11,7 @@
 #    token; the node writes no checkpoint of its own during the run);
 # 4. times, from curl, GET /actuator/auditchain (from the last checkpoint) BENCH_CHAIN_REPEAT times and
 #    GET /actuator/auditchain?full=true (the whole log) twice, and prints a table, also written to
-#    bench/results/auditchain-<UTC timestamp>.md.
+#    bench/results/auditchain-<UTC timestamp>.md and copied to bench/results/latest/auditchain.md.
 #
 # Knobs: BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER (prefill, needs CREATEDB),
 # BENCH_PG_PASSWORD (required), BENCH_CHAIN_DB (prefill_chain_bench), BENCH_CHAIN_RECORDS (1000000),
@@ -89,3 +89,5 @@ OUT=bench/results/auditchain-$(date -u +%Y%m%dT%H%M%SZ).md
   echo "| \`/actuator/auditchain\` | $(echo "${since[0]}" | cut -d' ' -f2) | $(echo "${since[0]}" | cut -d' ' -f3) | $(printf '%s ' "${since[@]}" | awk '{for (i = 1; i <= NF; i += 3) printf "%s ", $i}') |"
   echo "| \`/actuator/auditchain?full=true\` | $(echo "${full[0]}" | cut -d' ' -f2) | $(echo "${full[0]}" | cut -d' ' -f3) | $(printf '%s ' "${full[@]}" | awk '{for (i = 1; i <= NF; i += 3) printf "%s ", $i}') |"
 } | tee "$OUT"
+mkdir -p bench/results/latest
+cp "$OUT" bench/results/latest/auditchain.md
