@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -51,26 +53,7 @@ final class Checkpoints {
 
     /** Every checkpoint in the directory, in seq order (then by time), and the files that fail their signature. */
     Read read() {
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        List<String> unsigned = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return new Read(checkpoints, unsigned);
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jws")).sorted().toList()) {
-                String name = file.getFileName().toString();
-                Checkpoint checkpoint = key.verify(Files.readString(file, StandardCharsets.US_ASCII), name);
-                if (checkpoint == null) {
-                    unsigned.add(name);
-                } else {
-                    checkpoints.add(checkpoint);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        checkpoints.sort(Comparator.comparingLong(Checkpoint::seq).thenComparing(Checkpoint::at));
-        return new Read(checkpoints, unsigned);
+        return verified(files().stream().sorted().toList());
     }
 
     /**
@@ -80,19 +63,35 @@ final class Checkpoints {
      * returned among the unsigned.
      */
     Read latest() {
+        Map<String, Path> newest = new TreeMap<>();
+        for (Path file : files()) {
+            String name = file.getFileName().toString();
+            if (name.matches(".+-\\d{20}\\.jws")) {
+                newest.merge(name.substring(0, name.length() - ".jws".length() - 21), file,
+                        (a, b) -> a.getFileName().compareTo(b.getFileName()) >= 0 ? a : b);
+            }
+        }
+        return verified(List.copyOf(newest.values()));
+    }
+
+    /** The {@code .jws} files of the directory (none when it does not exist yet). */
+    private List<Path> files() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jws")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** These files' checkpoints, their signatures checked, in seq order (then by time), and those that fail. */
+    private Read verified(List<Path> files) {
         List<Checkpoint> checkpoints = new ArrayList<>();
         List<String> unsigned = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return new Read(checkpoints, unsigned);
-        }
-        java.util.Map<String, Path> newest = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(f -> f.getFileName().toString().matches(".+-\\d{20}\\.jws")).forEach(f -> {
-                String name = f.getFileName().toString();
-                newest.merge(name.substring(0, name.length() - ".jws".length() - 21), f,
-                        (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0 ? a : b);
-            });
-            for (Path file : newest.values()) {
+        try {
+            for (Path file : files) {
                 String name = file.getFileName().toString();
                 Checkpoint checkpoint = key.verify(Files.readString(file, StandardCharsets.US_ASCII), name);
                 if (checkpoint == null) {
