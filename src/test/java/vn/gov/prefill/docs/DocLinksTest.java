@@ -59,12 +59,12 @@ class DocLinksTest {
                 "[ref]: docs/gone.md", ""));
         assertThat(broken(root, List.of(root.resolve("README.md"), root.resolve("docs/topic.md"))))
                 .containsExactly(
-                        "README.md:6: docs/missing.md: no such file",
-                        "README.md:7: docs/missing.png: no such file",
-                        "README.md:7: docs/none.png: no such file",
-                        "README.md:8: docs/topic.md#no-such-heading: no such heading",
-                        "README.md:8: #nothing: no such heading",
-                        "README.md:9: docs/gone.md: no such file");
+                        "README.md:7: docs/missing.md: no such file",
+                        "README.md:8: docs/missing.png: no such file",
+                        "README.md:8: docs/none.png: no such file",
+                        "README.md:9: docs/topic.md#no-such-heading: no such heading",
+                        "README.md:9: #nothing: no such heading",
+                        "README.md:10: docs/gone.md: no such file");
     }
 
     /** The links of {@code docs} that lead nowhere, as {@code file:line: link: why}. */
