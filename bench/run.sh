@@ -11,11 +11,11 @@
 # 3. starts the jar with the mocks off on PostgreSQL (a fresh database, dropped at the end), the JVM options
 #    of deploy/systemd/prefill-gateway.service and rate limits raised for the bench only; every registry is
 #    one WireMock host and port here, so they share one camel-http route: its connections are raised to the
-#    sum of the registry pools (200), as README "Pools" says for registries sharing a host;
+#    sum of the registry pools (200), as docs/performance.md, "Pools", says for registries sharing a host;
 # 4. finds the personas whose reads succeed for each form, warms up, then drives wrk (bench/requests.lua)
 #    at each connection count, the mocks directly with the same reads, and a hanging registry;
 # 5. writes bench/results/<UTC timestamp>/{results.json,table.md,plot.png} and copies them to
-#    bench/results/latest/. README.md "Performance" explains every figure.
+#    bench/results/latest/. docs/performance.md explains every figure.
 #
 # Knobs (environment): BENCH_SECONDS (20, per run), BENCH_WARMUP (20 s), BENCH_CONNECTIONS ("16 64 256",
 # the forms), BENCH_SMALL_CONNECTIONS ("16 64", suggestions and submissions), BENCH_WRK_THREADS (2),
@@ -159,7 +159,7 @@ curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT
 # --- 4. the gateway ------------------------------------------------------------------------------------------------
 JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)}
 log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
-# secrets through the environment, not the command line (README "Running in production")
+# secrets through the environment, not the command line (docs/operations.md)
 # shellcheck disable=SC2086
 SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
 GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
@@ -194,7 +194,7 @@ curl -sf "$GATEWAY/actuator/health/readiness" >/dev/null || { echo "the gateway 
 # --- the forms, their reads and their floors -------------------------------------------------------------------------
 # The floor of a prefill is the time its registries alone need: per wave, the slowest registry read in it,
 # summed over the waves (reads of one wave run in parallel, waves one after the other). The waves follow
-# from the forms' x-prefill bindings (README "How it works"):
+# from the forms' x-prefill bindings (docs/architecture.md):
 #   residence-change            population@self                                        30
 #   criminal-record-request     population@self | population@father, @mother, @spouse  30 + 30
 #   child-health-insurance      civil-status births (the actingFor CHILD check, before the plan) |

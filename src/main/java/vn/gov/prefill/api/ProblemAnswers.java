@@ -16,8 +16,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
- * The refusals each operation can answer, as application/problem+json, by operationId: what README's
- * status table says, with the problem types a front end can tell apart.
+ * The refusals each operation can answer, as application/problem+json, by operationId: what the status
+ * table of docs/api.md says, with the problem types a front end can tell apart.
  */
 @Component
 public class ProblemAnswers implements OpenApiCustomizer {

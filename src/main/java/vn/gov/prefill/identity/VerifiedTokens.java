@@ -64,7 +64,7 @@ final class VerifiedTokens implements JwtDecoder {
         return jwt;
     }
 
-    /** How many verified tokens are remembered now (for tests and the README's figures). */
+    /** How many verified tokens are remembered now (for tests and the figures of docs/performance.md). */
     long size() {
         verified.cleanUp();
         return verified.estimatedSize();

@@ -17,7 +17,7 @@ import vn.gov.prefill.config.StartupCheckException;
 public class StartupFailureAnalyzer implements FailureAnalyzer {
 
     static final String ACTION = "Correct the file or setting named above and start again; "
-            + "the README's Startup checks list what is checked.";
+            + "docs/architecture.md, Startup checks, lists what is checked.";
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {

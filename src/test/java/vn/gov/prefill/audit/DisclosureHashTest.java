@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hash as the README defines it, pinned: a change of the serialisation would make every stored
+ * The hash as docs/disclosure-log.md defines it, pinned: a change of the serialisation would make every stored
  * chain look tampered with, so it must be deliberate (a new version tag), never accidental.
  */
 class DisclosureHashTest {

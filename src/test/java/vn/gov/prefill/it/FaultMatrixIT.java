@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.gov.prefill.docs.DocSections;
 import vn.gov.prefill.domain.Identifiers;
 import vn.gov.prefill.source.SourceFetcher;
 
@@ -19,7 +20,7 @@ import vn.gov.prefill.source.SourceFetcher;
  * Every fault of every registry (stubs under mocks/mappings/faults/), driven over HTTP: the prefill
  * answers 200 within the deadline, the failing registry has the expected status and its fields are
  * SOURCE_FAILED (EMPTY when it answered "not found"), and the fields of the registries that did not
- * fail are still prefilled. The README's fault-matrix table is this test's result.
+ * fail are still prefilled. The fault-matrix table of docs/registry-failures.md is this test's result.
  */
 class FaultMatrixIT extends GatewayTestSupport {
 
@@ -149,7 +150,7 @@ class FaultMatrixIT extends GatewayTestSupport {
             registries.forEach(r -> readme.append(' ').append(row.containsKey(r) ? "`" + row.get(r) + "`" : "—").append(" |"));
             readme.append('\n');
         });
-        ReadmeSections.check("fault-matrix", readme.toString());
+        DocSections.check("docs/registry-failures.md", "fault-matrix", readme.toString());
         assertThat(problems).as("cells that broke the promise (slowest answer " + slowest + " ms)").isEmpty();
     }
 }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every startup check of the README, as a user meets it: the built jar started in a working copy of
+ * Every startup check of docs/architecture.md, as a user meets it: the built jar started in a working copy of
  * routes/, schemas/ and mocks/ with one thing broken, read from its default (JSON) console. The
  * check's message, with the file and the JSON Pointer (or YAML line and column), is the last line,
  * and no stack of Spring frames comes before it.

@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.gov.prefill.docs.DocSections;
+
 /**
  * For each reference form and its "complete" persona, the share of bound fields prefilled, measured
- * over HTTP against the mocks and written to the README's coverage table.
+ * over HTTP against the mocks: the coverage table of docs/forms-and-bindings.md; and each form's bound
+ * fields, the list of docs/api.md.
  */
-class CoverageReadmeIT extends GatewayTestSupport {
+class CoverageDocIT extends GatewayTestSupport {
 
     record Case(String form, String persona, String body) { }
 
@@ -42,12 +45,17 @@ class CoverageReadmeIT extends GatewayTestSupport {
     void everyReferenceFormIsFullyPrefilledForItsCompletePersona() throws Exception {
         StringBuilder table = new StringBuilder("| form | persona | fields in the form | bound to a registry | prefilled | share of bound fields prefilled |\n"
                 + "|---|---|---|---|---|---|\n");
+        StringBuilder boundFields = new StringBuilder();
         List<String> shortfalls = new ArrayList<>();
         for (Case c : CASES) {
             Answer a = prefill(c.form(), token(c.persona()), c.body());
             assertThat(a.status()).as(c.form()).isEqualTo(200);
             JsonNode schema = call("GET", "/api/v1/forms/" + c.form(), null, null, null).body();
             int bound = a.body().get("fields").size();
+            List<String> pointers = new ArrayList<>();
+            a.body().get("fields").fieldNames().forEachRemaining(p -> pointers.add("`" + p + "`"));
+            boundFields.append("- `").append(c.form()).append("` (").append(pointers.size()).append("): ")
+                    .append(String.join(", ", pointers)).append("\n");
             int prefilled = 0;
             for (var it = a.body().get("fields").fields(); it.hasNext(); ) {
                 var f = it.next();
@@ -62,7 +70,8 @@ class CoverageReadmeIT extends GatewayTestSupport {
                     .append(leaves(schema, schema)).append(" | ").append(bound).append(" | ").append(prefilled).append(" | ")
                     .append(Math.round(100.0 * prefilled / bound)).append(" % |\n");
         }
-        ReadmeSections.check("coverage", table.toString());
+        DocSections.check("docs/forms-and-bindings.md", "coverage", table.toString());
+        DocSections.check("docs/api.md", "bound-fields", boundFields.toString());
         assertThat(shortfalls).as("bound fields a complete persona leaves unfilled").isEmpty();
     }
 }

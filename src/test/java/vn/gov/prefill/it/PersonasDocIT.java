@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The README's persona table is mocks/personas.json, rendered. */
-class PersonasReadmeIT {
+import vn.gov.prefill.docs.DocSections;
+
+/** The persona table of docs/personas.md is mocks/personas.json, rendered. */
+class PersonasDocIT {
 
     @Test
-    void theReadmeListsEveryPersonaOfTheMocks() throws Exception {
+    void thePersonasDocumentListsEveryPersonaOfTheMocks() throws Exception {
         StringBuilder table = new StringBuilder("| persona | personal number | enterprise code | name | situation |\n|---|---|---|---|---|\n");
         for (JsonNode p : new ObjectMapper().readTree(Path.of("mocks/personas.json").toFile())) {
             table.append("| `").append(p.get("id").asText()).append("` | ")
@@ -20,6 +22,6 @@ class PersonasReadmeIT {
                     .append(" | ").append(p.get("fullName").asText())
                     .append(" | ").append(p.get("situation").asText().replace("|", "/")).append(" |\n");
         }
-        ReadmeSections.check("personas", table.toString());
+        DocSections.check("docs/personas.md", "personas", table.toString());
     }
 }
