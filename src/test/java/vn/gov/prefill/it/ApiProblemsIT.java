@@ -64,7 +64,7 @@ class ApiProblemsIT extends GatewayTestSupport {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(),
                 new JWTClaimsSet.Builder().issuer(idp.issuer()).audience("prefill-gateway").claim("SoDinhDanh", "027190001234")
-                        .claim("acr", "LoA2").expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+                        .claim("acr", "LoA2").expirationTime(Date.from(idp.now().plusSeconds(60))).build());
         jwt.sign(new RSASSASigner(stranger));
         assertProblem(call("POST", FORM, jwt.serialize(), null, null), 401, "unauthenticated");
     }

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -134,7 +132,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
     @Test
     void theDashboardShowsTheKnownReplayAgainstTheTargets() throws Exception {
         knownReplay();
-        String month = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(DAYS_AGO).toString().substring(0, 7);
+        String month = today().minusDays(DAYS_AGO).toString().substring(0, 7);
         String title = call("GET", "/api/v1/forms", null, null, null).body().findValues("id").stream()
                 .filter(id -> id.asText().equals(FORM)).findFirst().map(id -> FORM).orElseThrow();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
