@@ -53,6 +53,15 @@ class ApiProblemsIT extends GatewayTestSupport {
     }
 
     @Test
+    void actingForAChildWhileTheCivilStatusRegistryIsDownIs503RelationUnverifiable() {
+        // civil-status-fault's civil-status registry answers HTTP 500: the relation cannot be verified, so nothing is read
+        Answer a = call("POST", "/api/v1/forms/child-health-insurance/prefill", token("civil-status-fault"), "application/json",
+                "{\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"027224009876\"}}");
+        assertProblem(a, 503, "relation-unverifiable");
+        assertThat(a.raw().body()).doesNotContain("TRẦN MINH AN");
+    }
+
+    @Test
     void expiredTokenIs401() {
         Answer a = call("POST", FORM, token(Map.of("persona", "hoa", "expiresInSeconds", -600)), null, null);
         assertProblem(a, 401, "unauthenticated");
