@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program a test needs from the machine (nginx, promtool, systemd-analyze): skipped without it,
- * except with {@code CI=true}, where {@code .ci/run} installs it and its absence fails the test.
+ * What a test needs from the machine (a program such as nginx, promtool, pg_dump, systemd-analyze, chromium; or
+ * PostgreSQL at {@code AUDIT_DB_URL}): skipped without it, except with {@code CI=true}, where {@code .ci/run}
+ * provides it and its absence fails the test. {@link #missing} is the one place that rule is written.
  */
 public final class RequiredTool {
 
@@ -31,10 +32,25 @@ public final class RequiredTool {
                 return candidate.toString();
             }
         }
-        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
-            fail("CI=true but " + name + " is not installed (.ci/run installs " + installedBy + ")");
-        }
-        Assumptions.abort(name + " is not installed: the test that needs it is skipped");
+        missing(name + " is not installed", ".ci/run installs " + installedBy);
         return null;
+    }
+
+    /** Whether the build runs on CI ({@code CI=true}), where nothing a test needs may be missing. */
+    public static boolean onCi() {
+        return "true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip());
+    }
+
+    /**
+     * Something the test needs is missing: with {@code CI=true} the test fails, otherwise it is skipped.
+     *
+     * @param what     what is missing, e.g. "AUDIT_DB_URL is not set"
+     * @param ciSource how {@code .ci/run} provides it, for the failure's message
+     */
+    public static void missing(String what, String ciSource) {
+        if (onCi()) {
+            fail("CI=true but " + what + " (" + ciSource + ")");
+        }
+        Assumptions.abort(what + ": the test that needs it is skipped");
     }
 }

@@ -18,10 +18,12 @@ final class DisclosureRecords {
 
     private DisclosureRecords() { }
 
-    /** @param verification the registry read about the caller that established actingFor, if any */
+    /**
+     * @param verification the registry read about the caller that established actingFor, if any
+     * @param at           when, on the gateway's clock
+     */
     static List<Disclosure> of(PrefillResult result, Map<String, String> verification, FormDefinition form, Citizen citizen,
-                               PrefillRequest request, String requestId) {
-        Instant at = Instant.now();
+                               PrefillRequest request, String requestId, Instant at) {
         String actor = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         String actingFor = request.actingFor() == null ? null : request.actingFor().type();
         List<String> consent = request.consentedSources() == null ? null : request.consentedSources().stream().sorted().toList();

@@ -1,5 +1,6 @@
 package vn.gov.prefill.flow;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +52,12 @@ class PrefillController {
     private final PrefillTokens prefillTokens;
     private final ApplicationEventPublisher events;
     private final IndicatorLog indicators;
+    private final Clock clock;
 
     PrefillController(FormCatalog forms, SourceCatalog sources, Citizens citizens, ActingForVerifier actingFor, PrefillService service,
                       DisclosureLog disclosures, PrefillTokens prefillTokens, ApplicationEventPublisher events,
-                      IndicatorLog indicators) {
+                      IndicatorLog indicators, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.indicators = indicators;
         this.forms = forms;
@@ -94,7 +97,7 @@ class PrefillController {
         Map<String, String> verification = actingFor.verify(form, citizen, request, requestId, deadline);
         PrefillResult result = service.prefill(form, citizen, request, requestId, deadline);
         try {
-            disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId), deadline);
+            disclosures.record(DisclosureRecords.of(result, verification, form, citizen, request, requestId, clock.instant()), deadline);
         } catch (AuditUnavailableException e) {
             log.warn("prefill form={} refused: the disclosure log is unavailable", form.id());
             throw ApiProblem.auditUnavailable("the read could not be recorded, so no data is released; try again shortly");

@@ -5,9 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +64,12 @@ public class PrefillTokens {
     private final MACSigner signer;
     private final Duration lifetime;
     private final ObjectMapper json;
+    private final Clock clock;
 
     PrefillTokens(@Value("${gateway.prefill.token-secret:}") String configured,
                   @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime,
-                  @Value("${gateway.mocks.enabled:true}") boolean mocks, ObjectMapper json) {
+                  @Value("${gateway.mocks.enabled:true}") boolean mocks, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         if (configured == null || configured.isBlank()) {
             if (!mocks) {
                 // a random secret per node: a submission on another node, or after a restart, would be refused
@@ -112,7 +114,7 @@ public class PrefillTokens {
                 values.put(pointer, entry);
             }
         });
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.millis() / 1000;
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", person);
         claims.put("form", response.formId());
@@ -141,7 +143,7 @@ public class PrefillTokens {
                 return null;
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+            if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(clock.instant())) {
                 return null;
             }
             Map<String, String> hashes = new LinkedHashMap<>();

@@ -138,14 +138,16 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-                          GatewayProperties properties) {
+                          GatewayProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         GatewayProperties.Security security = properties.getSecurity();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
                 : failure("the token has no exp: a citizen token must expire"));
-        validators.add(new JwtTimestampValidator());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock); // the gateway's clock, which the demo identity provider also signs with
+        validators.add(timestamps);
         if (StringUtils.hasText(security.getIssuer())) {
             validators.add(new JwtIssuerValidator(security.getIssuer()));
         }
@@ -158,7 +160,7 @@ class SecurityConfig {
         if (remembered.getMaxEntries() <= 0 || remembered.getMaxAge().isZero()) {
             return decoder;
         }
-        return new VerifiedTokens(decoder, remembered.getMaxEntries(), remembered.getMaxAge(), Clock.systemUTC());
+        return new VerifiedTokens(decoder, remembered.getMaxEntries(), remembered.getMaxAge(), clock);
     }
 
     private static OAuth2TokenValidatorResult identityOf(Jwt jwt, GatewayProperties.Security security) {

@@ -1,5 +1,6 @@
 package vn.gov.prefill.indicators;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The time an indicator row carries. With the demo mocks on (and only then) a request may say
  * {@value #DAYS_AGO} (0 to 3650) to be counted that many days back, so that a replay through the API
  * spreads a month of prefills and submissions over the month. The disclosure log, the tokens and the
- * latencies keep the real time.
+ * latencies keep the gateway's clock ({@code vn.gov.prefill.config.ClockConfig}).
  */
 @Component
 class IndicatorClock {
@@ -20,13 +21,20 @@ class IndicatorClock {
     static final String DAYS_AGO = "X-Demo-Days-Ago";
     private static final int MAX_DAYS = 3650;
     private final boolean demo;
+    private final Clock clock;
 
-    IndicatorClock(@Value("${gateway.mocks.enabled:false}") boolean demo) {
+    IndicatorClock(@Value("${gateway.mocks.enabled:false}") boolean demo, Clock clock) {
         this.demo = demo;
+        this.clock = clock;
+    }
+
+    /** The gateway's time, without the demo's days back: for what must expire on time (a suggestion's follow window). */
+    Instant real() {
+        return clock.instant();
     }
 
     Instant now() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!demo || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
             return now;
         }

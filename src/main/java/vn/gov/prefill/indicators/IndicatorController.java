@@ -43,10 +43,11 @@ class IndicatorController {
     private final FormCatalog forms;
     private final SourceCatalog sources;
     private final ObjectProvider<LifeEvents> lifeEvents;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     IndicatorController(IndicatorStore store, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources,
-                        ObjectProvider<LifeEvents> lifeEvents) {
+                        ObjectProvider<LifeEvents> lifeEvents, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.prefills = prefills;
         this.forms = forms;

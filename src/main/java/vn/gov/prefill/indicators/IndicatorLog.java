@@ -61,12 +61,12 @@ public class IndicatorLog {
      */
     public void suggestionShown(String lifeEvent, String formId, String person, String actingForId) {
         String key = formId == null ? null : matchKeys.of(formId, person, actingForId);
-        prefills.offer(new SuggestionShown(clock.now(), lifeEvent, formId, key, key == null ? null : Instant.now().plus(FOLLOW_WINDOW)));
+        prefills.offer(new SuggestionShown(clock.now(), lifeEvent, formId, key, key == null ? null : clock.real().plus(FOLLOW_WINDOW)));
     }
 
     /** A recorded prefill of {@code formId} by {@code person} for {@code actingForId}: it follows the suggestion waiting for it, if any. */
     public void prefillCompleted(String formId, String person, String actingForId) {
-        prefills.offer(new SuggestionFollowed(clock.now(), matchKeys.of(formId, person, actingForId), Instant.now()));
+        prefills.offer(new SuggestionFollowed(clock.now(), matchKeys.of(formId, person, actingForId), clock.real()));
     }
 
     /** An answered prefill of {@code form}, started at {@code startedNanos} (System.nanoTime). */
@@ -99,7 +99,7 @@ public class IndicatorLog {
      */
     public void submitted(FormDefinition form, Set<String> violations, int bound, int prefilled, int kept,
                           Instant prefilledAt, Instant signedInAt) {
-        Instant now = Instant.now();
+        Instant now = clock.real();
         boolean valid = violations.isEmpty();
         int changed = prefilled - kept;
         meters.counter("gateway.submissions", "form", form.id(), "outcome", valid ? "valid" : "invalid",

@@ -2,6 +2,7 @@ package vn.gov.prefill.indicators;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,8 +52,10 @@ class IndicatorStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    IndicatorStore(DataSource dataSource) {
+    IndicatorStore(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(10);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -108,7 +111,7 @@ class IndicatorStore {
                 }
             }
         }
-        jdbc.update(EXPIRE, utc(Instant.now()));
+        jdbc.update(EXPIRE, utc(clock.instant()));
         return followed;
     }
 

@@ -3,6 +3,7 @@ package vn.gov.prefill.mocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,8 +32,11 @@ public class DemoIdentityProvider {
     private final RSAKey signingKey;
     private final String issuer;
     private final List<Persona> personas;
+    private final Clock clock;
 
-    DemoIdentityProvider(RSAKey signingKey, String issuer, Path personasFile) {
+    /** @param clock the gateway's clock ({@code vn.gov.prefill.config.ClockConfig}), which the token validation reads too */
+    DemoIdentityProvider(RSAKey signingKey, String issuer, Path personasFile, Clock clock) {
+        this.clock = clock;
         this.signingKey = signingKey;
         this.issuer = issuer;
         this.personas = readPersonas(personasFile);
@@ -50,9 +54,14 @@ public class DemoIdentityProvider {
         return issuer;
     }
 
+    /** Now, on the clock the tokens are signed by. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Signs a token carrying the given claims, for the given audience, valid for {@code lifetimeSeconds} (negative: already expired). */
     public String sign(Map<String, Object> claims, String audience, long lifetimeSeconds) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)

@@ -112,7 +112,7 @@ class DemoTokenController {
             claims.put("acr", loa);
         }
         claims.put("azp", "demo-e-form");
-        claims.put("auth_time", java.time.Instant.now().getEpochSecond() - signedInAgo);
+        claims.put("auth_time", idp.now().getEpochSecond() - signedInAgo);
         if (operator) {
             claims.put(operators.claim(), List.of(operators.role()));
         }

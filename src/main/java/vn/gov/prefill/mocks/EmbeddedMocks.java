@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,10 +21,15 @@ import org.springframework.core.env.MapPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.TemplateHelperProviderExtension;
+import com.github.tomakehurst.wiremock.extension.responsetemplating.helpers.HandlebarsCurrentDateHelper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import vn.gov.prefill.config.ClockConfig;
+import wiremock.com.github.jknack.handlebars.Helper;
 
 /**
  * Starts, before the application context is refreshed, a WireMock server that plays every registry
@@ -47,6 +54,7 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
             throw new IllegalStateException("gateway.mocks.enabled is true but " + root.toAbsolutePath()
                     + "/mappings does not exist; start from the project root or set gateway.mocks.root-dir");
         }
+        Clock clock = ClockConfig.of(env);
         WireMockServer server = new WireMockServer(options()
                 .port(port)
                 .bindAddress("127.0.0.1")
@@ -55,7 +63,8 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
                 .containerThreads(env.getProperty("gateway.mocks.threads", Integer.class, 64))
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(16)
-                .maxRequestJournalEntries(2000));
+                .maxRequestJournalEntries(2000)
+                .extensions(new ClockedNow(clock)));
         server.start();
         String url = "http://localhost:" + server.port();
         String issuer = url + "/idp";
@@ -68,11 +77,38 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
                 Map.of("gateway.mocks.url", url, "gateway.mocks.issuer", issuer)));
         context.getBeanFactory().registerSingleton("mockRegistries", server);
         context.getBeanFactory().registerSingleton("demoIdentityProvider",
-                new DemoIdentityProvider(signingKey, issuer, root.resolve("personas.json")));
+                new DemoIdentityProvider(signingKey, issuer, root.resolve("personas.json"), clock));
         // stopped with the context, and also when the context fails to start (WireMock's threads would keep the JVM alive)
         ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("mockRegistriesShutdown", server::stop);
         log.info("Embedded mocks of the registries and the identity provider listen on {}", url);
         log.warn(DemoModeHealth.WARNING);
+    }
+
+    /**
+     * The stubs' {@code {{now offset='-4900 days'}}} on the gateway's clock, not the machine's: a registry's
+     * relative dates (a child turning 14 within a year, a card ending in 20 days) stay relative to the day the
+     * gateway believes it is.
+     */
+    static final class ClockedNow implements TemplateHelperProviderExtension {
+
+        private final Clock clock;
+
+        ClockedNow(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String getName() {
+            return "gateway-clock-now";
+        }
+
+        @Override
+        public Map<String, Helper<?>> provideTemplateHelpers() {
+            // WireMock's own "now" hands its date helper null, which then reads the machine's time
+            HandlebarsCurrentDateHelper dates = new HandlebarsCurrentDateHelper();
+            Helper<Object> now = (context, options) -> dates.apply(Date.from(clock.instant()), options);
+            return Map.of("now", now);
+        }
     }
 
     private static RSAKey newSigningKey() {

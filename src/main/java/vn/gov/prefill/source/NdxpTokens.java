@@ -46,8 +46,8 @@ public class NdxpTokens {
     private volatile Failure failed;
 
     @org.springframework.beans.factory.annotation.Autowired
-    NdxpTokens(GatewayProperties properties, ObjectMapper json) {
-        this(properties.getNdxp(), json, Clock.systemUTC());
+    NdxpTokens(GatewayProperties properties, ObjectMapper json, Clock clock) {
+        this(properties.getNdxp(), json, clock);
     }
 
     NdxpTokens(GatewayProperties.Ndxp config, ObjectMapper json, Clock clock) {

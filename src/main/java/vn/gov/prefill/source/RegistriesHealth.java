@@ -38,11 +38,13 @@ class RegistriesHealth implements HealthIndicator {
     private final NdxpTokens tokens;
     private final GatewayProperties properties;
     private final Duration cacheFor;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
 
     RegistriesHealth(SourceCatalog sources, SourceFetcher fetcher, NdxpTokens tokens, GatewayProperties properties,
-                     @org.springframework.beans.factory.annotation.Value("${gateway.health.cache-for:15s}") Duration cacheFor) {
+                     @org.springframework.beans.factory.annotation.Value("${gateway.health.cache-for:15s}") Duration cacheFor,
+                     Clock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.fetcher = fetcher;
         this.tokens = tokens;

@@ -1,5 +1,6 @@
 package vn.gov.prefill.suggestion;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,9 +53,11 @@ class SuggestionService {
     private final SuggestionIndicators indicators;
     private final RuleEvaluator evaluator;
     private final long deadlineMs;
+    private final Clock clock;
 
     SuggestionService(LifeEventRules rules, SourceCatalog sources, WaveRunner runner, Readiness readiness, DisclosureLog disclosures,
-                      SuggestionIndicators indicators, ObjectMapper json, GatewayProperties properties) {
+                      SuggestionIndicators indicators, ObjectMapper json, GatewayProperties properties, Clock clock) {
+        this.clock = clock;
         this.rules = rules;
         this.sources = sources;
         this.runner = runner;
@@ -87,7 +90,8 @@ class SuggestionService {
         ReadCache cache = new ReadCache();
         runner.run(plan, requestId, PURPOSE, deadline, cache);
 
-        LocalDate today = LocalDate.now(VIETNAM);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
         Map<String, String> roles = new LinkedHashMap<>();
         roles.put(me, RecordPlan.SELF);
         plan.outcomes().keySet().forEach(l -> {
@@ -103,7 +107,7 @@ class SuggestionService {
                         : s.withReadiness(readiness.of(s, me, consented, requestId, deadline, cache, roles)));
             }
         }
-        disclosures.record(records(cache, roles, suggestions, citizen, consented, requestId), deadline);
+        disclosures.record(records(cache, roles, suggestions, citizen, consented, requestId, now), deadline);
         suggestions.forEach(s -> indicators.shown(me, s));
         Map<String, SourceSummary> summary = summary(cache, used);
         if (log.isInfoEnabled()) {
@@ -130,8 +134,7 @@ class SuggestionService {
 
     /** One disclosure per subject read (a trace on the caller when nothing was), the evidence pointers as what was released. */
     private static List<Disclosure> records(ReadCache cache, Map<String, String> roles, List<Suggestion> suggestions, Citizen citizen,
-                                            Set<String> consented, String requestId) {
-        Instant at = Instant.now();
+                                            Set<String> consented, String requestId, Instant at) {
         String me = citizen.citizenId();
         Map<String, Map<String, String>> sourcesById = new LinkedHashMap<>();
         for (ReadCache.Call c : cache.calls()) {

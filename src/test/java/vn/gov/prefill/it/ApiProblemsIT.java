@@ -53,6 +53,15 @@ class ApiProblemsIT extends GatewayTestSupport {
     }
 
     @Test
+    void actingForAChildWhileTheCivilStatusRegistryIsDownIs503RelationUnverifiable() {
+        // civil-status-fault's civil-status registry answers HTTP 500: the relation cannot be verified, so nothing is read
+        Answer a = call("POST", "/api/v1/forms/child-health-insurance/prefill", token("civil-status-fault"), "application/json",
+                "{\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"027224009876\"}}");
+        assertProblem(a, 503, "relation-unverifiable");
+        assertThat(a.raw().body()).doesNotContain("TRẦN MINH AN");
+    }
+
+    @Test
     void expiredTokenIs401() {
         Answer a = call("POST", FORM, token(Map.of("persona", "hoa", "expiresInSeconds", -600)), null, null);
         assertProblem(a, 401, "unauthenticated");
@@ -64,7 +73,7 @@ class ApiProblemsIT extends GatewayTestSupport {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(),
                 new JWTClaimsSet.Builder().issuer(idp.issuer()).audience("prefill-gateway").claim("SoDinhDanh", "027190001234")
-                        .claim("acr", "LoA2").expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+                        .claim("acr", "LoA2").expirationTime(Date.from(idp.now().plusSeconds(60))).build());
         jwt.sign(new RSASSASigner(stranger));
         assertProblem(call("POST", FORM, jwt.serialize(), null, null), 401, "unauthenticated");
     }

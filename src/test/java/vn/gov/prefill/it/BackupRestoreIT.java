@@ -16,10 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.gov.prefill.RequiredTool;
+
 /**
  * The backup procedure of deploy/backup, run as an operator runs it: backed up while prefills run,
  * restored into a fresh database, the restored chain verified against the backup's checkpoints, and
- * a gateway serving from it.
+ * a gateway serving from it. Needs PostgreSQL ({@code AUDIT_DB_URL}) and its pg_dump and pg_restore: skipped
+ * without them, except on CI ({@code CI=true}).
  */
 class BackupRestoreIT {
 
@@ -27,8 +30,10 @@ class BackupRestoreIT {
     Path root;
 
     @BeforeAll
-    static void requirePostgres() {
+    static void requirePostgresAndItsClients() {
         Cluster.requirePostgres();
+        RequiredTool.find("pg_dump", "Debian's postgresql package, with postgresql-client");
+        RequiredTool.find("pg_restore", "Debian's postgresql package, with postgresql-client");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,22 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
             "/applicant/nationality", "/applicant/ethnicity", "/applicant/citizenId", "/applicant/placeOfBirth",
             "/applicant/permanentResidence", "/applicant/currentResidence", "/father/fullName", "/father/dateOfBirth",
             "/mother/fullName", "/mother/dateOfBirth", "/spouse/fullName", "/spouse/dateOfBirth");
+
+    /** Every field the form binds, and no other, has this status: a forEach over an empty answer would assert nothing. */
+    static void assertEveryBoundField(JsonNode fields, String status) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        fields.fields().forEachRemaining(f -> statuses.put(f.getKey(), f.getValue().path("status").asText()));
+        Map<String, String> expected = new LinkedHashMap<>();
+        BOUND.forEach(p -> expected.put(p, status));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    /** Each read's subject and status. */
+    static Map<String, String> readStatuses(JsonNode reads) {
+        Map<String, String> out = new LinkedHashMap<>();
+        reads.forEach(r -> out.put(r.get("subject").asText(), r.get("status").asText()));
+        return out;
+    }
 
     @Test
     void completeMarriedRecordFillsEveryFieldWithParentsAndSpouseFromASecondWave() {
@@ -52,8 +70,7 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
         assertThat(body.toString()).doesNotContain("125123456").doesNotContain("HK-24-000123").doesNotContain("NhomMau");
 
         JsonNode fields = body.get("fields");
-        assertThat(fields.size()).isEqualTo(BOUND.size());
-        BOUND.forEach(p -> assertThat(fields.get(p).get("status").asText()).as(p).isEqualTo("PREFILLED"));
+        assertEveryBoundField(fields, "PREFILLED");
         assertThat(fields.at("/~1applicant~1fullName/source").asText()).isEqualTo("population");
         assertThat(fields.at("/~1applicant~1fullName/locked").asBoolean()).isTrue();
         assertThat(fields.at("/~1applicant~1currentResidence/locked").asBoolean()).isFalse();
@@ -64,8 +81,8 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
 
         JsonNode population = body.at("/sources/population");
         assertThat(population.get("status").asText()).isEqualTo("OK");
-        assertThat(population.get("reads")).hasSize(4);
-        population.get("reads").forEach(r -> assertThat(r.get("status").asText()).isEqualTo("OK"));
+        assertThat(readStatuses(population.get("reads"))).isEqualTo(
+                Map.of("self", "OK", "father", "OK", "mother", "OK", "spouse", "OK"));
         assertThat(body.get("sources").size()).isEqualTo(1);
     }
 
@@ -102,26 +119,21 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().get("data").isEmpty()).isTrue();
-        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("EMPTY"));
+        assertEveryBoundField(a.body().get("fields"), "EMPTY");
         assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("NOT_FOUND");
     }
 
     @Test
-    void slowRegistryTimesOutWithinItsBudgetAndTheFormStillAnswers() {
-        long start = System.nanoTime();
+    void slowRegistryTimesOutAndTheFormStillAnswersWithEveryFieldSourceFailedAndNoRelativeRead() {
         Answer a = prefill(FORM, token("slow-population"), null);
-        long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(a.status()).isEqualTo(200);
+        // TIMEOUT, not OK: the gateway gave up (at its 1 s test timeout) rather than wait for the mock's answer 6 s later
         assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("TIMEOUT");
-        assertThat(ms).as("answered long before the mock's 6 s delay").isLessThan(4000);
-        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("SOURCE_FAILED"));
+        assertEveryBoundField(a.body().get("fields"), "SOURCE_FAILED");
         // relatives are found through the applicant's record: with it missing they are skipped, not read
-        a.body().at("/sources/population/reads").forEach(r -> {
-            if (!r.get("subject").asText().equals("self")) {
-                assertThat(r.get("status").asText()).isEqualTo("SKIPPED");
-            }
-        });
+        assertThat(readStatuses(a.body().at("/sources/population/reads"))).isEqualTo(
+                Map.of("self", "TIMEOUT", "father", "SKIPPED", "mother", "SKIPPED", "spouse", "SKIPPED"));
         assertThat(a.body().get("data").isEmpty()).isTrue();
     }
 
@@ -154,7 +166,7 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
         Answer a = prefill(FORM, token("hoa"), "{\"consent\": {\"sources\": [\"business\"]}}");
 
         assertThat(a.status()).isEqualTo(200);
-        a.body().get("fields").forEach(f -> assertThat(f.get("status").asText()).isEqualTo("NOT_CONSENTED"));
+        assertEveryBoundField(a.body().get("fields"), "NOT_CONSENTED");
         assertThat(a.body().at("/sources/population/status").asText()).isEqualTo("NOT_CONSENTED");
         assertThat(mocks.findAll(postRequestedFor(urlEqualTo("/population/v1/soap"))).size()).isEqualTo(before);
     }

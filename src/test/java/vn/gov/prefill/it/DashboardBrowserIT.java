@@ -1,7 +1,6 @@
 package vn.gov.prefill.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.gov.prefill.RequiredTool;
 
 /**
  * /dashboard in headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
@@ -48,10 +46,8 @@ class DashboardBrowserIT extends GatewayTestSupport {
     @BeforeAll
     static void chromium() {
         if (!new File(CHROMEDRIVER).canExecute()) {
-            if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
-                fail("CI=true but " + CHROMEDRIVER + " is missing: .ci/run installs chromium and chromium-driver");
-            }
-            Assumptions.abort("chromium-driver is not installed: the dashboard is not tested in a browser here");
+            RequiredTool.missing(CHROMEDRIVER + " is missing: the dashboard is not tested in a browser here",
+                    ".ci/run installs chromium and chromium-driver");
         }
         ChromeOptions options = new ChromeOptions().addArguments("--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--window-size=1400,1800", "--lang=vi");
@@ -136,7 +132,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
     @Test
     void theDashboardShowsTheKnownReplayAgainstTheTargets() throws Exception {
         knownReplay();
-        String month = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(DAYS_AGO).toString().substring(0, 7);
+        String month = today().minusDays(DAYS_AGO).toString().substring(0, 7);
         String title = call("GET", "/api/v1/forms", null, null, null).body().findValues("id").stream()
                 .filter(id -> id.asText().equals(FORM)).findFirst().map(id -> FORM).orElseThrow();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

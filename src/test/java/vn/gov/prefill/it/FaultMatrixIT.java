@@ -18,13 +18,13 @@ import vn.gov.prefill.source.SourceFetcher;
 
 /**
  * Every fault of every registry (stubs under mocks/mappings/faults/), driven over HTTP: the prefill
- * answers 200 within the deadline, the failing registry has the expected status and its fields are
+ * answers 200, the failing registry has the expected status (a registry slower than the deadline is
+ * TIMEOUT: the gateway gave up rather than waited; how long answers take is the benchmark's) and its fields are
  * SOURCE_FAILED (EMPTY when it answered "not found"), and the fields of the registries that did not
  * fail are still prefilled. The fault-matrix table of docs/registry-failures.md is this test's result.
  */
 class FaultMatrixIT extends GatewayTestSupport {
 
-    static final long DEADLINE_MS = 2500;
     static final List<String> FAULTS = List.of("slow", "reset", "empty", "chunk", "random", "truncated", "schema",
             "http500", "http502", "http503", "http504", "agency", "rejected", "unauthorized", "notfound");
 
@@ -93,7 +93,6 @@ class FaultMatrixIT extends GatewayTestSupport {
         List<String> registries = List.of("population", "business", "civil-status", "insurance", "dossiers");
         Map<String, Map<String, String>> table = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        long slowest = 0;
         for (String fault : FAULTS) {
             for (String registry : registries) {
                 if (fault.equals("unauthorized") && (registry.equals("insurance") || registry.equals("dossiers"))) {
@@ -103,10 +102,7 @@ class FaultMatrixIT extends GatewayTestSupport {
                 int index = FAULTS.indexOf(fault) + 1;
                 Cell cell = cell(registry, index);
                 String token = token(cell.tokenRequest());
-                long start = System.nanoTime();
                 Answer a = prefill(cell.form(), token, cell.body());
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                slowest = Math.max(slowest, ms);
                 String where = registry + "/" + fault + ": ";
                 if (a.status() != 200) {
                     problems.add(where + "HTTP " + a.status() + " " + a.raw().body());
@@ -116,9 +112,6 @@ class FaultMatrixIT extends GatewayTestSupport {
                 table.computeIfAbsent(fault, f -> new LinkedHashMap<>()).put(registry, status);
                 if (!status.equals(EXPECTED.get(fault)) && !(fault.equals("notfound") && registry.equals("dossiers") && status.equals("OK"))) {
                     problems.add(where + "source status " + status + ", expected " + EXPECTED.get(fault));
-                }
-                if (ms > DEADLINE_MS + 100) {
-                    problems.add(where + "answered in " + ms + " ms, beyond the deadline");
                 }
                 String fieldStatus = fault.equals("notfound") ? "EMPTY" : "SOURCE_FAILED";
                 for (String p : cell.ownFields()) {
@@ -151,6 +144,6 @@ class FaultMatrixIT extends GatewayTestSupport {
             readme.append('\n');
         });
         DocSections.check("docs/registry-failures.md", "fault-matrix", readme.toString());
-        assertThat(problems).as("cells that broke the promise (slowest answer " + slowest + " ms)").isEmpty();
+        assertThat(problems).as("cells that broke the promise").isEmpty();
     }
 }

@@ -5,6 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import vn.gov.prefill.config.ClockConfig;
 import vn.gov.prefill.mocks.DemoIdentityProvider;
 
 /**
  * The gateway on a random port with its embedded mocks on another, driven over real HTTP. Every
  * integration test shares this one application context.
+ *
+ * <p>The gateway's clock starts at {@link #CLOCK_START} (and ticks from there), so that what depends on the day
+ * (the fixture children's ages, a card's end, the indicators' month) is the same whatever day the tests run;
+ * {@code -Dit.clock.start=<instant>} moves it, to see what a test asserts on another day. Tests read the day
+ * from {@link #clock}, never from the machine.
  */
 // metrics exported as in production: /actuator/prometheus is under test (MetricsIT)
 @AutoConfigureObservability(tracing = false)
@@ -28,8 +37,13 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
         properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms",
                 // the tests' own load is not what the limits are for (RateLimitsIT checks them with small ones)
                 "gateway.rate-limits.per-person=1000000", "gateway.rate-limits.per-client=1000000",
-                "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
+                "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                ClockConfig.START + "=${it.clock.start:" + GatewayTestSupport.CLOCK_START + "}"})
 abstract class GatewayTestSupport {
+
+    /** 1 December 2026, 09:00 in Vietnam: the day the fixtures' ages and cards are written for. */
+    static final String CLOCK_START = "2026-12-01T02:00:00Z";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -42,6 +56,15 @@ abstract class GatewayTestSupport {
 
     @Autowired
     DemoIdentityProvider idp;
+
+    /** The gateway's clock ({@code gateway.clock.start}). */
+    @Autowired
+    Clock clock;
+
+    /** Today in Vietnam, on the gateway's clock. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), VIETNAM);
+    }
 
     record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) { }
 

@@ -8,12 +8,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +61,58 @@ final class HostileHttp {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Per persona, the other personas it may see: whoever its registry records (the stubs' answers to a request that
+     * names its number or enterprise code) name, and whoever's records name it: parents, spouse, children, the
+     * enterprise it represents and that enterprise's other representatives. Read from {@code mocks/mappings} and
+     * {@code mocks/__files}, so a persona added there is covered without a list to keep.
+     */
+    static Map<String, Set<String>> maySee(List<Persona> personas) {
+        Map<String, StringBuilder> records = new LinkedHashMap<>();
+        personas.forEach(p -> records.put(p.id(), new StringBuilder()));
+        try (Stream<Path> files = Files.walk(Path.of("mocks/mappings"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode root = JSON.readTree(file.toFile());
+                for (JsonNode mapping : root.has("mappings") ? root.get("mappings") : List.of(root)) {
+                    String request = mapping.path("request").toString();
+                    String answer = answer(mapping.path("response"));
+                    for (Persona p : personas) {
+                        if (p.citizenId() != null && request.contains(p.citizenId())
+                                || p.enterpriseCode() != null && request.contains(p.enterpriseCode())) {
+                            records.get(p.id()).append(answer).append('\n');
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Persona p : personas) {
+            Set<String> seen = new TreeSet<>();
+            for (Persona q : personas) {
+                if (q != p && (names(records.get(p.id()), q) || names(records.get(q.id()), p))) {
+                    seen.add(q.id());
+                }
+            }
+            out.put(p.id(), Set.copyOf(seen));
+        }
+        return out;
+    }
+
+    private static boolean names(CharSequence records, Persona p) {
+        String text = records.toString();
+        return p.personalData().stream().anyMatch(text::contains);
+    }
+
+    private static String answer(JsonNode response) throws IOException {
+        StringBuilder out = new StringBuilder(response.path("body").asText("")).append(response.path("jsonBody").toString());
+        if (response.hasNonNull("bodyFileName")) {
+            out.append(Files.readString(Path.of("mocks/__files").resolve(response.get("bodyFileName").asText())));
+        }
+        return out.toString();
     }
 
     private static String text(JsonNode p, String field) {

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -101,7 +100,7 @@ class HostileTokensIT extends GatewayTestSupport {
     /** Well-formed claims a gateway would accept, were they signed by the identity provider. */
     JWTClaimsSet acceptableClaims(String issuer) {
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject("techid-hostile")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+                .issueTime(Date.from(idp.now())).expirationTime(Date.from(idp.now().plusSeconds(300)));
         hoaClaims().forEach(b::claim);
         return b.build();
     }
@@ -154,7 +153,7 @@ class HostileTokensIT extends GatewayTestSupport {
         // beyond the 60 s clock skew any validator allows
         unauthenticated(idp.sign(hoaClaims(), AUDIENCE, -120));
         // not valid yet
-        unauthenticated(idp.sign(hoaClaimsWith("nbf", Instant.now().plusSeconds(3600).getEpochSecond()), AUDIENCE, 7200));
+        unauthenticated(idp.sign(hoaClaimsWith("nbf", idp.now().plusSeconds(3600).getEpochSecond()), AUDIENCE, 7200));
     }
 
     @Test

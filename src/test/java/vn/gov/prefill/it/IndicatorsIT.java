@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class IndicatorsIT extends GatewayTestSupport {
 
     static final String FORM = "criminal-record-request";
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int REPLAY_DAYS_AGO = 1500;
     static final int LONELY_DAYS_AGO = 1600;
     static final int CSV_DAYS_AGO = 1700;
@@ -63,8 +61,8 @@ class IndicatorsIT extends GatewayTestSupport {
         return body;
     }
 
-    static String day(int daysAgo) {
-        return LocalDate.now(VIETNAM).minusDays(daysAgo).toString();
+    String day(int daysAgo) {
+        return today().minusDays(daysAgo).toString();
     }
 
     JsonNode form(JsonNode report, String id) {
@@ -248,7 +246,7 @@ class IndicatorsIT extends GatewayTestSupport {
     @Test
     void theDefaultPeriodIsTheCurrentMonthInVietnam() {
         JsonNode report = call("GET", "/api/v1/admin/indicators", operatorToken(), null, null).body();
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = today();
 
         assertThat(report.get("from").asText()).isEqualTo(today.withDayOfMonth(1).toString());
         assertThat(report.get("to").asText()).isEqualTo(today.withDayOfMonth(today.lengthOfMonth()).toString());

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +26,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs after every other test class (JUnit class order, see junit-platform.properties) and reads
- * every log line the run wrote: none may carry a persona's personal number, name or street, an
+ * every log line this run wrote: none may carry a persona's personal number, name or street, an
  * enterprise's code, or a token. Failures say which file, line and kind of datum, never the datum.
+ * This run's lines only: the log file named by the build's start ({@code test.run}, which the pom sets,
+ * see logback-test.xml) and the test reports' output files written since that start; an earlier run's
+ * clean log cannot stand in for this one's.
  */
 @Order(Integer.MAX_VALUE)
 class LogHygieneIT {
 
-    static final List<Path> LOGS = List.of(Path.of("target/test-logs"), Path.of("target/surefire-reports"),
-            Path.of("target/failsafe-reports"));
+    static final List<Path> REPORTS = List.of(Path.of("target/surefire-reports"), Path.of("target/failsafe-reports"));
+
+    /** This run's log files: its own log and the reports' outputs written since it started. */
+    static List<Path> thisRunsLogs() throws IOException {
+        String run = System.getProperty("test.run");
+        assertThat(run).as("test.run, the build's start, which the pom gives the test JVMs (run through mvn verify)").isNotBlank();
+        Instant started = LocalDateTime.parse(run, DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")).toInstant(ZoneOffset.UTC);
+        Path log = Path.of("target/test-logs/test-run-" + run + ".log");
+        assertThat(log).as("this run's log file").isRegularFile();
+        List<Path> out = new ArrayList<>(List.of(log));
+        for (Path root : REPORTS) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(f -> f.toString().endsWith("-output.txt")).toList()) {
+                    if (!Files.getLastModifiedTime(f).toInstant().isBefore(started)) {
+                        out.add(f);
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     /** What must never be logged, each with a label that may be printed. */
     static Map<String, String> forbidden() throws IOException {
@@ -73,37 +102,30 @@ class LogHygieneIT {
         int lines = 0;
         boolean sawPrefill = false;
         boolean sawFailure = false;
-        for (Path root : LOGS) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith("-output.txt")).toList()) {
-                    List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
-                    for (int i = 0; i < content.size(); i++) {
-                        String line = content.get(i);
-                        lines++;
-                        sawPrefill |= line.contains("prefill form=criminal-record-request");
-                        sawFailure |= line.contains("source population failed: TIMEOUT");
-                        for (var e : forbidden.entrySet()) {
-                            if (line.contains(e.getKey())) {
-                                findings.add(file + ":" + (i + 1) + " carries the " + e.getValue());
-                            }
-                        }
-                        if (JWT.matcher(line).find()) {
-                            findings.add(file + ":" + (i + 1) + " carries a JWT");
-                        }
-                        if (BEARER.matcher(line).find()) {
-                            findings.add(file + ":" + (i + 1) + " carries a bearer credential");
-                        }
+        for (Path file : thisRunsLogs()) {
+            List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < content.size(); i++) {
+                String line = content.get(i);
+                lines++;
+                sawPrefill |= line.contains("prefill form=criminal-record-request");
+                sawFailure |= line.contains("source population failed: TIMEOUT");
+                for (var e : forbidden.entrySet()) {
+                    if (line.contains(e.getKey())) {
+                        findings.add(file + ":" + (i + 1) + " carries the " + e.getValue());
                     }
+                }
+                if (JWT.matcher(line).find()) {
+                    findings.add(file + ":" + (i + 1) + " carries a JWT");
+                }
+                if (BEARER.matcher(line).find()) {
+                    findings.add(file + ":" + (i + 1) + " carries a bearer credential");
                 }
             }
         }
-        // the scan must have seen the run's logs, or it proves nothing
+        assertThat(findings).as("log lines with personal data or tokens").isEmpty();
+        // and the scan must have seen the whole run's logs, or a clean result proves nothing
         assertThat(lines).as("log lines scanned").isGreaterThan(200);
         assertThat(sawPrefill).as("the prefill log lines were captured").isTrue();
         assertThat(sawFailure).as("the source failure log lines were captured").isTrue();
-        assertThat(findings).as("log lines with personal data or tokens").isEmpty();
     }
 }

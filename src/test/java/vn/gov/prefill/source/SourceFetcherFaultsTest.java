@@ -299,7 +299,7 @@ class SourceFetcherFaultsTest {
             AnswerSupport.found(e, record("001090000001"));
         };
         CompletableFuture<SourceOutcome> running = readLater(8000);
-        entered.await(5, TimeUnit.SECONDS);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).as("the first read holds the only thread").isTrue();
         CompletableFuture<SourceOutcome> queued = readLater(8000);
 
         SourceOutcome refused = read(8000);
@@ -327,8 +327,9 @@ class SourceFetcherFaultsTest {
             AnswerSupport.found(e, record("001090000001"));
         };
         CompletableFuture<SourceOutcome> running = readLater(8000);
-        entered.await(5, TimeUnit.SECONDS);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).as("the first read holds the only thread").isTrue();
 
+        // its deadline passes while the held read keeps it queued: the registry is never asked for it
         SourceOutcome late = read(100);
 
         assertThat(late.status()).isEqualTo(ReadStatus.TIMEOUT);
@@ -374,7 +375,8 @@ class SourceFetcherFaultsTest {
                 + "&connectionRequestTimeout=200&throwExceptionOnFailure=false");
 
         CompletableFuture<SourceOutcome> holding = readLater(8000);
-        while (requests.get() == 0) {
+        for (int i = 0; requests.get() == 0; i++) {
+            assertThat(i).as("the holding read reached the server").isLessThan(1000);
             Thread.sleep(10);
         }
         SourceOutcome starved = read(8000);
