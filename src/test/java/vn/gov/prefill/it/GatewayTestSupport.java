@@ -28,7 +28,10 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
         properties = {"gateway.mocks.port=0", "gateway.sources.population.timeout=1000ms",
                 // the tests' own load is not what the limits are for (RateLimitsIT checks them with small ones)
                 "gateway.rate-limits.per-person=1000000", "gateway.rate-limits.per-client=1000000",
-                "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
+                "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                // deliveries of filed dossiers retried within a test's patience (DossierIT)
+                "gateway.handling.retry-schedule=200ms,200ms,200ms", "gateway.handling.timeout-millis=1000",
+                "db-scheduler.polling-interval=200ms"})
 abstract class GatewayTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -208,7 +208,7 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.path("summary").asText()).as("%s has a summary", op.path("operationId")).isNotBlank();
             assertThat(op.path("description").asText()).as("%s has a description", op.path("operationId")).isNotBlank();
         }));
-        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Disclosures", "Suggestions", "Indicators",
+        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Dossiers", "Disclosures", "Suggestions", "Indicators",
                 "Demo identity");
         assertThat(doc.get("tags").findValuesAsText("name")).as("every tag is described").containsAll(tags);
     }
