@@ -182,6 +182,44 @@ class OpenApiAnswersIT extends GatewayTestSupport {
     }
 
     @Test
+    void dossiersFiledListedAndRefused() throws InterruptedException {
+        String dossiers = "/api/v1/forms/{formId}/dossiers";
+        String hoa = token("hoa");
+        JsonNode prefill = prefill(FORM, hoa, null).body();
+        ObjectNode data = prefill.get("data").deepCopy();
+        data.put("purpose", "Xin việc");
+        data.put("certificateType", 1);
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", prefill.get("prefillToken").asText());
+        String path = "/api/v1/forms/" + FORM + "/dossiers";
+
+        JsonNode receipt = conforms("POST", dossiers, call("POST", path, hoa, "application/json", body.toString()));
+        String id = receipt.get("dossierId").asText();
+        conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null));
+        for (int i = 0; i < 50 && !call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("status").asText().equals("DELIVERED"); i++) {
+            Thread.sleep(100);
+        }
+        JsonNode delivered = conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null));
+        assertThat(delivered.get("handlingCode").asText()).isNotBlank();
+        conforms("GET", "/api/v1/me/dossiers", call("GET", "/api/v1/me/dossiers?size=5", hoa, null, null));
+        conforms("GET", "/api/v1/me/dossiers", call("GET", "/api/v1/me/dossiers?size=0", hoa, null, null));
+        conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, token("binh"), null, null));
+
+        ((ObjectNode) data.get("applicant")).put("fullName", "NGUYỄN THỊ HOÀ");
+        conforms("POST", dossiers, call("POST", path, hoa, "application/json", body.toString()));
+        conforms("POST", dossiers, call("POST", path, token("binh"), "application/json", body.toString()));
+        conforms("POST", dossiers, call("POST", path, hoa, "application/json", "{\"data\": 1}"));
+
+        String operator = operatorToken();
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers?status=DELIVERED", operator, null, null));
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers?status=NOPE", operator, null, null));
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers", hoa, null, null));
+        conforms("POST", "/api/v1/admin/dossiers/{dossierId}/redeliver", call("POST", "/api/v1/admin/dossiers/" + id + "/redeliver",
+                operator, null, null));
+    }
+
+    @Test
     void disclosures() {
         String hoa = token("hoa");
         prefill(FORM, hoa, null);
