@@ -152,10 +152,8 @@ class OpenApiAnswersIT extends GatewayTestSupport {
                 "{\"consent\": {\"sources\": [\"" + "p".repeat(20_000) + "\"]}}"));
     }
 
-    @Test
-    void submissions() {
-        String submissions = "/api/v1/forms/{formId}/submissions";
-        String hoa = token("hoa");
+    /** Hoa's prefilled form, completed: {"data", "prefillToken"}. */
+    ObjectNode filledForm(String hoa) {
         JsonNode prefill = prefill(FORM, hoa, null).body();
         ObjectNode data = prefill.get("data").deepCopy();
         data.put("purpose", "Xin việc");
@@ -163,6 +161,15 @@ class OpenApiAnswersIT extends GatewayTestSupport {
         ObjectNode body = JSON.createObjectNode();
         body.set("data", data);
         body.put("prefillToken", prefill.get("prefillToken").asText());
+        return body;
+    }
+
+    @Test
+    void submissions() {
+        String submissions = "/api/v1/forms/{formId}/submissions";
+        String hoa = token("hoa");
+        ObjectNode body = filledForm(hoa);
+        ObjectNode data = (ObjectNode) body.get("data");
 
         JsonNode valid = conforms("POST", submissions, call("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, "application/json",
                 body.toString()));
@@ -185,13 +192,8 @@ class OpenApiAnswersIT extends GatewayTestSupport {
     void dossiersFiledListedAndRefused() throws InterruptedException {
         String dossiers = "/api/v1/forms/{formId}/dossiers";
         String hoa = token("hoa");
-        JsonNode prefill = prefill(FORM, hoa, null).body();
-        ObjectNode data = prefill.get("data").deepCopy();
-        data.put("purpose", "Xin việc");
-        data.put("certificateType", 1);
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data", data);
-        body.put("prefillToken", prefill.get("prefillToken").asText());
+        ObjectNode body = filledForm(hoa);
+        ObjectNode data = (ObjectNode) body.get("data");
         String path = "/api/v1/forms/" + FORM + "/dossiers";
 
         JsonNode receipt = conforms("POST", dossiers, call("POST", path, hoa, "application/json", body.toString()));
