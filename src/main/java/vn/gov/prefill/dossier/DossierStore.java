@@ -121,6 +121,14 @@ class DossierStore {
         return moved == 1;
     }
 
+    /** How many dossiers wait for delivery, and since when the oldest (null when none). */
+    record Backlog(long pending, Instant oldest) { }
+
+    Backlog backlog() {
+        return jdbc.queryForObject("SELECT COUNT(*), MIN(filed_at) FROM dossier WHERE status = ?",
+                (rs, n) -> new Backlog(rs.getLong(1), instant(rs, 2)), DossierStatus.RECEIVED.name());
+    }
+
     /** Forgets the dossiers whose delivery is over (delivered or failed) and that were last touched before {@code before}. */
     int forgetSettledBefore(Instant before) {
         return jdbc.update("DELETE FROM dossier WHERE status <> ? AND updated_at < ?", DossierStatus.RECEIVED.name(), utc(before));

@@ -18,6 +18,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.source.SourceFetcher;
@@ -45,6 +46,7 @@ class HandlingDelivery {
     private final HandlingSettings settings;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final Counter failures;
 
     HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters) {
         this.store = store;
@@ -52,6 +54,8 @@ class HandlingDelivery {
         this.settings = settings;
         this.json = json;
         this.meters = meters;
+        // registered at start: an alert on its increase sees the first failure
+        this.failures = meters.counter("gateway.dossier.delivery.failures");
     }
 
     static TaskInstance<Void> of(String dossierId) {
@@ -93,7 +97,7 @@ class HandlingDelivery {
 
     private void fail(DossierStore.Pending pending, int attempt, String kind, Instant now, String note) {
         store.failed(pending.id(), attempt, kind, now, note);
-        meters.counter("gateway.dossier.delivery.failures").increment();
+        failures.increment();
         // the alert: an operator lists these at GET /api/v1/admin/dossiers?status=DELIVERY_FAILED and redelivers
         log.error("dossier DELIVERY_FAILED dossier={} attempts={} kind={}", pending.id(), attempt, kind);
     }
