@@ -333,6 +333,31 @@ class DossierIT extends GatewayTestSupport {
     }
 
     @Test
+    void concurrentFilingsWithOneKeyFileOnce() throws Exception {
+        String token = token("hoa");
+        Answer prefill = prefill(FORM, token, null);
+        ObjectNode data = completed(prefill);
+        String key = "concurrent-" + System.nanoTime();
+        long count = myDossiers(token);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> file(token, data, prefill.body().get("prefillToken").asText(), key)));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var answer : answers) {
+            Answer a = answer.get();
+            assertThat(a.status()).as("%s", a.body()).isEqualTo(201);
+            ids.add(a.body().get("dossierId").asText());
+        }
+        pool.shutdown();
+
+        assertThat(ids).hasSize(1);
+        assertThat(myDossiers(token)).isEqualTo(count + 1);
+    }
+
+    @Test
     void theFilersDossiersNewestFirstAndAnyoneElsesIs404() {
         String older = fileAsHoa(null).id();
         String newer = fileAsHoa(null).id();
