@@ -48,11 +48,11 @@ record HandlingAnswer(Verdict verdict, String kind, String handlingCode, Duratio
             if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return "TIMEOUT";
             }
-            if (t instanceof SocketException || t.getClass().getSimpleName().equals("NoHttpResponseException")) {
-                return "RESET";
-            }
             if (t instanceof java.net.ConnectException) {
                 return "UNREACHABLE";
+            }
+            if (t instanceof SocketException || t.getClass().getSimpleName().equals("NoHttpResponseException")) {
+                return "RESET";
             }
         }
         return "UNAVAILABLE";
