@@ -93,13 +93,39 @@ public class ProblemAnswers implements OpenApiCustomizer {
             "demoPersonas", answers(404, MOCKS_OFF),
             "codeList", answers(404, "`not-found`: no code list with this name under schemas/codelists"));
 
+    private static final String PAGE = "`invalid-parameter`: page or size is not an integer in range (page 0-1000000, size 1-100)";
+    private static final String UNKNOWN_DOSSIER = "`unknown-dossier`: no dossier of yours has this id";
+    private static final String AUDIT_DOWN = "`audit-unavailable`: the audit database cannot be reached right now";
+
+    /** Filing and dossiers (Map.of takes ten pairs at most). */
+    private static final Map<String, Map<Integer, String>> DOSSIER_ANSWERS = Map.of(
+            "fileDossier", answers(
+                    400, "`malformed-json`; `invalid-request`: no data object, or an unknown property; "
+                            + "`invalid-idempotency-key`: an Idempotency-Key longer than 64 characters or not visible ASCII",
+                    401, UNAUTHENTICATED + "; `prefill-token-required`; `prefill-token-invalid`",
+                    403, "`prefill-token-foreign`: the prefillToken was issued for another person or another form",
+                    404, UNKNOWN_FORM,
+                    413, TOO_LARGE,
+                    415, NOT_JSON,
+                    422, "`invalid-submission`, `locked-field-changed`: as for submissions, every violation by its JSON Pointer",
+                    429, RATE_LIMITED,
+                    503, AUDIT_DOWN + ": nothing was filed"),
+            "myDossiers", answers(400, PAGE, 401, UNAUTHENTICATED, 429, RATE_LIMITED, 503, AUDIT_DOWN),
+            "myDossier", answers(401, UNAUTHENTICATED, 404, UNKNOWN_DOSSIER, 429, RATE_LIMITED, 503, AUDIT_DOWN),
+            "adminDossiers", answers(400, "`invalid-parameter`: status is not a dossier status, or limit is not 1-1000",
+                    401, UNAUTHENTICATED, 403, NOT_OPERATOR, 503, AUDIT_DOWN),
+            "redeliverDossier", answers(401, UNAUTHENTICATED, 403, NOT_OPERATOR, 404, "`unknown-dossier`: no dossier has this id",
+                    409, "`not-delivery-failed`: only a DELIVERY_FAILED dossier is delivered again", 503, AUDIT_DOWN));
+
     private static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
 
     @Override
     public void customise(OpenAPI api) {
         Map<String, Operation> operations = new LinkedHashMap<>();
         api.getPaths().values().forEach(path -> path.readOperations().forEach(o -> operations.put(o.getOperationId(), o)));
-        ANSWERS.forEach((operationId, answers) -> {
+        Map<String, Map<Integer, String>> all = new LinkedHashMap<>(ANSWERS);
+        all.putAll(DOSSIER_ANSWERS);
+        all.forEach((operationId, answers) -> {
             Operation operation = operations.get(operationId);
             if (operation == null) {
                 throw new IllegalStateException("OpenAPI: no operation " + operationId + " to list its problems on");

@@ -5,16 +5,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one JSON text of a value made of strings, integers, nulls, lists and maps: no whitespace, object
+ * The one JSON text of a value made of strings, numbers, booleans, nulls, lists and maps: no whitespace, object
  * keys sorted, strings escaped as RFC 8785 (JCS) does ({@code \"}, {@code \\}, the short escapes
  * {@code \b \f \n \r \t}, other control characters as {@code \\u00xx}, everything else as is, UTF-8).
- * What is hashed and stored must not depend on a JSON library's settings.
+ * numbers as ECMAScript prints them. What is hashed and stored must not depend on a JSON library's settings.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() { }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
@@ -25,8 +25,11 @@ final class CanonicalJson {
             out.append("null");
         } else if (value instanceof String s) {
             string(s, out);
-        } else if (value instanceof Long || value instanceof Integer) {
+        } else if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger
+                || value instanceof Boolean) {
             out.append(value);
+        } else if (value instanceof Number n) {
+            out.append(number(n.doubleValue()));
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
@@ -52,6 +55,25 @@ final class CanonicalJson {
         } else {
             throw new IllegalArgumentException("not canonical JSON material: " + value.getClass().getName());
         }
+    }
+
+    /** ECMAScript's Number.prototype.toString, which RFC 8785 prescribes, for a finite double. */
+    static String number(double d) {
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not canonical JSON material: " + d);
+        }
+        if (d == 0) {
+            return "0";
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        double magnitude = Math.abs(d);
+        if (magnitude >= 1e-6 && magnitude < 1e21) {
+            return exact.toPlainString();
+        }
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     private static void string(String s, StringBuilder out) {

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.edge.QueryParameters;
 import vn.gov.prefill.edge.problem.ApiProblem;
 import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
 
@@ -74,8 +75,8 @@ class DisclosureController {
     Page mine(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
               @AuthenticationPrincipal Jwt jwt) {
         List<FieldError> errors = new ArrayList<>();
-        int p = parse("page", page, 0, 0, MAX_PAGE, errors);
-        int s = parse("size", size, 20, 1, MAX_SIZE, errors);
+        int p = QueryParameters.integer("page", page, 0, 0, MAX_PAGE, errors);
+        int s = QueryParameters.integer("size", size, 20, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter", errors);
         }
@@ -104,21 +105,5 @@ class DisclosureController {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a disclosure column is not the JSON the log wrote", e);
         }
-    }
-
-    private static int parse(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
-        return fallback;
     }
 }

@@ -38,6 +38,8 @@ class OpenApiDocument {
                         new Tag().name("Disclosures").description("Who read which of my data, when, for which form."),
                         new Tag().name("Suggestions").description("The procedures the person's life events call for, found in "
                                 + "the registries, each with how much of its form is already filled."),
+                        new Tag().name("Dossiers").description("File a checked form, follow its delivery to the province's "
+                                + "handling system and its progress; operators list failed deliveries and deliver again."),
                         new Tag().name("Indicators").description("The province's monthly indicators, for operators."),
                         new Tag().name("Demo identity").description("Sign in as a persona of the mocked registries; only "
                                 + "while gateway.mocks.enabled is true (404 otherwise).")))

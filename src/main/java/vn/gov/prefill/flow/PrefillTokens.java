@@ -38,7 +38,8 @@ import vn.gov.prefill.mapping.FieldStatus;
 /**
  * The {@code prefillToken}: a short-lived HS256 token binding one prefill's values to the person and
  * the form. It carries, per prefilled field, a hash of the value (never the value) and whether it is
- * locked, so that a submission can tell kept, changed and tampered fields apart.
+ * locked, so that a submission can tell kept, changed and tampered fields apart; and where it came
+ * from (source and as of), which a filed dossier hands on as the field's provenance.
  */
 @Component
 public class PrefillTokens {
@@ -48,13 +49,17 @@ public class PrefillTokens {
      * address whose commune the gateway could not choose), the hashes of the values that change nothing.
      */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
-                            Map<String, Boolean> locked, Map<String, List<String>> completions, java.time.Instant issuedAt) {
+                            Map<String, Boolean> locked, Map<String, List<String>> completions, java.time.Instant issuedAt,
+                            Map<String, Origin> origins) {
 
         /** Whether a submitted value with this hash keeps what was prefilled at {@code pointer}. */
         public boolean keeps(String pointer, String hash) {
             return hash.equals(hashes.get(pointer)) || completions.getOrDefault(pointer, List.of()).contains(hash);
         }
     }
+
+    /** Where a prefilled value came from: its source and, when the source dates it, as of when. */
+    public record Origin(String source, String asOf) { }
 
     private static final JWSHeader HEADER = new JWSHeader(JWSAlgorithm.HS256);
     /** The JDK's encoder: Nimbus's own, written for constant time, costs more than the signature. */
@@ -107,6 +112,10 @@ public class PrefillTokens {
             if (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT) {
                 JsonNode value = response.data().at(pointer);
                 Map<String, Object> entry = new LinkedHashMap<>(Map.of("h", hash(value), "l", Boolean.TRUE.equals(f.locked())));
+                entry.put("s", f.source());
+                if (f.asOf() != null) {
+                    entry.put("a", f.asOf());
+                }
                 List<String> completed = UnitsOf2025.completions(value).stream().map(this::hash).toList();
                 if (!completed.isEmpty()) {
                     entry.put("c", completed);
@@ -149,18 +158,20 @@ public class PrefillTokens {
             Map<String, String> hashes = new LinkedHashMap<>();
             Map<String, Boolean> locked = new LinkedHashMap<>();
             Map<String, List<String>> completions = new LinkedHashMap<>();
+            Map<String, Origin> origins = new LinkedHashMap<>();
             Map<String, Object> values = claims.getJSONObjectClaim("values");
             values.forEach((pointer, v) -> {
                 Map<String, Object> entry = (Map<String, Object>) v;
                 hashes.put(pointer, (String) entry.get("h"));
                 locked.put(pointer, Boolean.TRUE.equals(entry.get("l")));
+                origins.put(pointer, new Origin((String) entry.get("s"), (String) entry.get("a")));
                 if (entry.get("c") != null) {
                     completions.put(pointer, ((List<Object>) entry.get("c")).stream().map(String.class::cast).toList());
                 }
             });
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
                     claims.getIntegerClaim("bound"), hashes, locked, completions,
-                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), origins);
         } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
             return null;
         }

@@ -1,10 +1,6 @@
 package vn.gov.prefill.submission;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,44 +21,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.gov.prefill.api.SubmissionRequestBody;
-import vn.gov.prefill.form.FormCatalog;
-import vn.gov.prefill.form.FormDefinition;
-import vn.gov.prefill.form.Forms;
-import vn.gov.prefill.identity.Citizen;
-import vn.gov.prefill.identity.Citizens;
-import vn.gov.prefill.indicators.IndicatorLog;
-import vn.gov.prefill.indicators.SubmissionTally;
-import vn.gov.prefill.edge.problem.ApiProblem;
-import vn.gov.prefill.flow.PrefillTokens;
-import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.submission.SubmissionCheck.Reuse;
 
-/**
- * Checks a filled form before it is filed: the data against the form's schema, every locked value
- * against the prefill it came from, and counts how much of the prefill the citizen kept (the
- * province's measure: the share of citizens who re-enter nothing).
- */
+/** Checks a filled form before it is filed ({@link SubmissionCheck}), and answers the verdict. */
 @RestController
 @Tag(name = "Submissions")
 class SubmissionController {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionController.class);
 
-    private final FormCatalog forms;
-    private final Citizens citizens;
-    private final PrefillTokens tokens;
-    private final FormValidator validator;
-    private final IndicatorLog indicators;
+    private final SubmissionCheck check;
 
-    SubmissionController(FormCatalog forms, Citizens citizens, PrefillTokens tokens, FormValidator validator, IndicatorLog indicators) {
-        this.forms = forms;
-        this.citizens = citizens;
-        this.tokens = tokens;
-        this.validator = validator;
-        this.indicators = indicators;
+    SubmissionController(SubmissionCheck check) {
+        this.check = check;
     }
-
-    @Schema(name = "Reuse")
-    record Reuse(int bound, int prefilled, int kept, int changed) { }
 
     @Schema(name = "SubmissionVerdict")
     record Verdict(boolean valid, Reuse reuse) { }
@@ -78,61 +50,10 @@ class SubmissionController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SubmissionRequestBody.class))))
     @PostMapping(path = "/api/v1/forms/{formId}/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
     Verdict submit(@PathVariable String formId, @RequestBody(required = false) JsonNode body, @AuthenticationPrincipal Jwt jwt) {
-        FormDefinition form = Forms.require(forms, formId);
-        Citizen citizen = citizens.of(jwt);
-        if (body == null || !body.isObject() || !body.path("data").isObject()) {
-            throw ApiProblem.badRequest("invalid-request", "Invalid request",
-                    List.of(new FieldError("/data", "send {\"data\": {…the filled form…}, \"prefillToken\": \"…\"}")));
-        }
-        List<FieldError> unknown = FieldError.unknownProperties(body, "", List.of("data", "prefillToken"));
-        if (!unknown.isEmpty()) {
-            throw ApiProblem.badRequest("invalid-request", "Invalid request", unknown);
-        }
-        PrefillTokens.Prefilled prefill = prefillOf(body.path("prefillToken").asText(null), form, citizen);
-        JsonNode data = body.get("data");
-        List<FieldError> errors = new ArrayList<>(validator.violations(form, data));
-        int kept = 0;
-        for (Map.Entry<String, String> e : prefill.hashes().entrySet()) {
-            boolean same = prefill.keeps(e.getKey(), tokens.hash(data.at(e.getKey())));
-            if (same) {
-                kept++;
-            } else if (prefill.locked().get(e.getKey())) {
-                errors.add(new FieldError(e.getKey(), "locked: the value from the register was changed"));
-            }
-        }
-        int prefilled = prefill.hashes().size();
-        indicators.submitted(form, violationKinds(errors), prefill.bound(), prefilled, kept, prefill.issuedAt(), citizens.signedInAt(jwt));
-        if (!errors.isEmpty()) {
-            boolean lockedOnly = errors.stream().allMatch(er -> er.message().startsWith("locked"));
-            throw new ApiProblem(422, lockedOnly ? "locked-field-changed" : "invalid-submission", "Invalid submission",
-                    errors.size() + " problem(s) in the submitted form; see errors", errors, Map.of());
-        }
-        Reuse reuse = new Reuse(prefill.bound(), prefilled, kept, prefilled - kept);
-        log.info("submission form={} bound={} prefilled={} kept={} changed={}", form.id(), reuse.bound(), prefilled, kept, reuse.changed());
+        SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken"));
+        Reuse reuse = checked.reuse();
+        log.info("submission form={} bound={} prefilled={} kept={} changed={}", checked.form().id(), reuse.bound(), reuse.prefilled(),
+                reuse.kept(), reuse.changed());
         return new Verdict(true, reuse);
-    }
-
-    private static Set<String> violationKinds(List<FieldError> errors) {
-        Set<String> kinds = new TreeSet<>();
-        errors.forEach(e -> kinds.add(e.message().startsWith("locked") ? SubmissionTally.LOCKED : SubmissionTally.SCHEMA));
-        return kinds;
-    }
-
-    private PrefillTokens.Prefilled prefillOf(String token, FormDefinition form, Citizen citizen) {
-        if (token == null || token.isBlank()) {
-            throw new ApiProblem(401, "prefill-token-required", "Prefill token required",
-                    "send the prefillToken of this form's prefill with the submission");
-        }
-        PrefillTokens.Prefilled prefill = tokens.verify(token);
-        if (prefill == null) {
-            throw new ApiProblem(401, "prefill-token-invalid", "Prefill token invalid",
-                    "the prefillToken is malformed, forged or expired; prefill the form again");
-        }
-        String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
-        if (!person.equals(prefill.person()) || !form.id().equals(prefill.formId())) {
-            throw new ApiProblem(403, "prefill-token-foreign", "Prefill token of another person or form",
-                    "this prefillToken was issued for another person or another form");
-        }
-        return prefill;
     }
 }

@@ -101,6 +101,11 @@ final class Cluster implements AutoCloseable {
         systems.stubFor(get("/portal/jwks").willReturn(okForContentType("application/json", new JWKSet(idp.toPublicJWK()).toString())));
     }
 
+    /** The server playing the national systems: its stubs and its journal. */
+    WireMockServer systems() {
+        return systems;
+    }
+
     /** The arguments of a node on this cluster's database and systems, with {@code extra} after them. */
     List<String> arguments(String node, String databaseUrl, String... extra) {
         String url = systems.baseUrl();

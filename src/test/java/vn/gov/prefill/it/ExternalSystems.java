@@ -43,6 +43,7 @@ final class ExternalSystems {
                 "--gateway.sources.insurance.api-key=" + INSURANCE_API_KEY,
                 "--gateway.sources.dossiers.base-url=" + url,
                 "--gateway.sources.dossiers.api-key=" + DOSSIERS_API_KEY,
+                "--gateway.handling.base-url=" + url,
                 "--gateway.ndxp.token-url=" + url + "/ndxp/token",
                 "--gateway.ndxp.client-id=prefill-gateway",
                 "--gateway.ndxp.client-secret=" + NDXP_CLIENT_SECRET,

@@ -38,6 +38,9 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
                 // the tests' own load is not what the limits are for (RateLimitsIT checks them with small ones)
                 "gateway.rate-limits.per-person=1000000", "gateway.rate-limits.per-client=1000000",
                 "spring.datasource.url=jdbc:h2:mem:gateway-it;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                // deliveries of filed dossiers retried within a test's patience (DossierIT)
+                "gateway.handling.retry-schedule=200ms,200ms,200ms", "gateway.handling.timeout-millis=1000",
+                "db-scheduler.polling-interval=200ms",
                 ClockConfig.START + "=${it.clock.start:" + GatewayTestSupport.CLOCK_START + "}"})
 abstract class GatewayTestSupport {
 

@@ -82,7 +82,8 @@ class MetricsIT extends GatewayTestSupport {
                 "gateway_source_own_faults_total",
                 "gateway_audit_append_duration_seconds_bucket", "gateway_audit_append_batch_records_count",
                 "gateway_prefill_fields_total", "gateway_submissions_total", "gateway_submission_fields_total",
-                "gateway_indicators_dropped_total", "gateway_indicators_queued");
+                "gateway_indicators_dropped_total", "gateway_indicators_queued",
+                "gateway_dossiers_pending", "gateway_dossier_oldest_pending_seconds", "gateway_dossier_delivery_failures_total");
         assertThat(names).doesNotContain("prefill_reuse_fields_total", "prefill_submissions_total");
         assertThat(labelsOf(samples, "gateway_prefill_duration_seconds_bucket")).containsExactlyInAnyOrder("form", "outcome", "le");
         assertThat(labelsOf(samples, "gateway_source_reads_total")).containsExactlyInAnyOrder("source", "status");

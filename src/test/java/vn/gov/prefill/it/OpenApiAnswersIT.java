@@ -152,10 +152,8 @@ class OpenApiAnswersIT extends GatewayTestSupport {
                 "{\"consent\": {\"sources\": [\"" + "p".repeat(20_000) + "\"]}}"));
     }
 
-    @Test
-    void submissions() {
-        String submissions = "/api/v1/forms/{formId}/submissions";
-        String hoa = token("hoa");
+    /** Hoa's prefilled form, completed: {"data", "prefillToken"}. */
+    ObjectNode filledForm(String hoa) {
         JsonNode prefill = prefill(FORM, hoa, null).body();
         ObjectNode data = prefill.get("data").deepCopy();
         data.put("purpose", "Xin việc");
@@ -163,6 +161,15 @@ class OpenApiAnswersIT extends GatewayTestSupport {
         ObjectNode body = JSON.createObjectNode();
         body.set("data", data);
         body.put("prefillToken", prefill.get("prefillToken").asText());
+        return body;
+    }
+
+    @Test
+    void submissions() {
+        String submissions = "/api/v1/forms/{formId}/submissions";
+        String hoa = token("hoa");
+        ObjectNode body = filledForm(hoa);
+        ObjectNode data = (ObjectNode) body.get("data");
 
         JsonNode valid = conforms("POST", submissions, call("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, "application/json",
                 body.toString()));
@@ -179,6 +186,39 @@ class OpenApiAnswersIT extends GatewayTestSupport {
         body.remove("prefillToken");
         conforms("POST", submissions, call("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, "application/json", body.toString()));
         conforms("POST", submissions, call("POST", "/api/v1/forms/" + FORM + "/submissions", hoa, "application/json", "{\"data\": 1}"));
+    }
+
+    @Test
+    void dossiersFiledListedAndRefused() throws InterruptedException {
+        String dossiers = "/api/v1/forms/{formId}/dossiers";
+        String hoa = token("hoa");
+        ObjectNode body = filledForm(hoa);
+        ObjectNode data = (ObjectNode) body.get("data");
+        String path = "/api/v1/forms/" + FORM + "/dossiers";
+
+        JsonNode receipt = conforms("POST", dossiers, call("POST", path, hoa, "application/json", body.toString()));
+        String id = receipt.get("dossierId").asText();
+        conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null));
+        for (int i = 0; i < 50 && !call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("status").asText().equals("DELIVERED"); i++) {
+            Thread.sleep(100);
+        }
+        JsonNode delivered = conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null));
+        assertThat(delivered.get("handlingCode").asText()).isNotBlank();
+        conforms("GET", "/api/v1/me/dossiers", call("GET", "/api/v1/me/dossiers?size=5", hoa, null, null));
+        conforms("GET", "/api/v1/me/dossiers", call("GET", "/api/v1/me/dossiers?size=0", hoa, null, null));
+        conforms("GET", "/api/v1/me/dossiers/{dossierId}", call("GET", "/api/v1/me/dossiers/" + id, token("binh"), null, null));
+
+        ((ObjectNode) data.get("applicant")).put("fullName", "NGUYỄN THỊ HOÀ");
+        conforms("POST", dossiers, call("POST", path, hoa, "application/json", body.toString()));
+        conforms("POST", dossiers, call("POST", path, token("binh"), "application/json", body.toString()));
+        conforms("POST", dossiers, call("POST", path, hoa, "application/json", "{\"data\": 1}"));
+
+        String operator = operatorToken();
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers?status=DELIVERED", operator, null, null));
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers?status=NOPE", operator, null, null));
+        conforms("GET", "/api/v1/admin/dossiers", call("GET", "/api/v1/admin/dossiers", hoa, null, null));
+        conforms("POST", "/api/v1/admin/dossiers/{dossierId}/redeliver", call("POST", "/api/v1/admin/dossiers/" + id + "/redeliver",
+                operator, null, null));
     }
 
     @Test

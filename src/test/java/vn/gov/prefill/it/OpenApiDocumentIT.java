@@ -160,7 +160,9 @@ class OpenApiDocumentIT extends GatewayTestSupport {
                 "get /api/v1/me/disclosures", List.of("400", "401", "429", "503"),
                 "get /api/v1/forms/{formId}", List.of("404"),
                 "post /api/v1/demo/tokens", List.of("400", "404", "413", "415"),
-                "get /api/v1/demo/personas", List.of("404"));
+                "get /api/v1/demo/personas", List.of("404"),
+                "post /api/v1/forms/{formId}/dossiers", List.of("400", "401", "403", "404", "413", "415", "422", "429", "503"),
+                "get /api/v1/me/dossiers/{dossierId}", List.of("401", "404", "429", "503"));
         expected.forEach((operation, statuses) -> {
             JsonNode responses = operation(operation.split(" ")[0], operation.split(" ")[1]).get("responses");
             for (String status : statuses) {
@@ -189,11 +191,13 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.has("security") && !op.get("security").isEmpty()).as("%s is public", public_).isFalse();
         }
         for (String signedIn : List.of("post /api/v1/forms/{formId}/prefill", "post /api/v1/forms/{formId}/submissions",
-                "get /api/v1/me/disclosures", "get /api/v1/me/suggestions")) {
+                "get /api/v1/me/disclosures", "get /api/v1/me/suggestions", "post /api/v1/forms/{formId}/dossiers",
+                "get /api/v1/me/dossiers", "get /api/v1/me/dossiers/{dossierId}")) {
             JsonNode op = operation(signedIn.split(" ")[0], signedIn.split(" ")[1]);
             assertThat(op.at("/security/0").has("citizenToken")).as("%s needs the citizen token", signedIn).isTrue();
         }
-        for (String operator : List.of("get /api/v1/admin/indicators", "get /api/v1/admin/indicators.csv")) {
+        for (String operator : List.of("get /api/v1/admin/indicators", "get /api/v1/admin/indicators.csv", "get /api/v1/admin/dossiers",
+                "post /api/v1/admin/dossiers/{dossierId}/redeliver")) {
             JsonNode op = operation(operator.split(" ")[0], operator.split(" ")[1]);
             assertThat(op.at("/security/0").has("operatorToken")).as("%s needs the operator token", operator).isTrue();
         }
@@ -208,7 +212,7 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.path("summary").asText()).as("%s has a summary", op.path("operationId")).isNotBlank();
             assertThat(op.path("description").asText()).as("%s has a description", op.path("operationId")).isNotBlank();
         }));
-        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Disclosures", "Suggestions", "Indicators",
+        assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Dossiers", "Disclosures", "Suggestions", "Indicators",
                 "Demo identity");
         assertThat(doc.get("tags").findValuesAsText("name")).as("every tag is described").containsAll(tags);
     }

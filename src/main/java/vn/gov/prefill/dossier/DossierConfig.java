@@ -1,0 +1,47 @@
+package vn.gov.prefill.dossier;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+/**
+ * The two db-scheduler tasks of filing: a dossier's delivery (one execution per pending dossier; an
+ * execution whose node stopped beating is revived on another), and the retention sweep (one node a
+ * round) that forgets settled dossiers after {@code gateway.handling.retention}.
+ */
+@Configuration
+@EnableConfigurationProperties(HandlingSettings.class)
+class DossierConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(DossierConfig.class);
+
+    @Bean
+    Task<Void> handlingDeliveryTask(HandlingDelivery delivery) {
+        return Tasks.custom(HandlingDelivery.TASK)
+                .onDeadExecutionRevive()
+                // the attempt itself failed (the database, a bug): not a verdict on the dossier, so it is tried again
+                .onFailureReschedule(Schedules.fixedDelay(Duration.ofSeconds(30)))
+                .execute(delivery::attempt);
+    }
+
+    @Bean
+    RecurringTask<Void> dossierRetentionTask(DossierStore store, HandlingSettings settings) {
+        return Tasks.recurring("dossier-retention", Schedules.fixedDelay(settings.retentionSweep()))
+                .execute((instance, context) -> {
+                    int forgotten = store.forgetSettledBefore(Instant.now().minus(settings.retention()));
+                    if (forgotten > 0) {
+                        log.info("retention: {} settled dossier(s) older than {} forgotten", forgotten, settings.retention());
+                    }
+                });
+    }
+}

@@ -1,0 +1,201 @@
+package vn.gov.prefill.dossier;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.gov.prefill.api.SubmissionRequestBody;
+import vn.gov.prefill.config.PersonKeys;
+import vn.gov.prefill.edge.QueryParameters;
+import vn.gov.prefill.edge.problem.ApiProblem;
+import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.identity.Citizen;
+import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.submission.SubmissionCheck;
+
+/**
+ * Filing a checked form, and the filer's view of their dossiers. A dossier belongs to the person who
+ * filed it (their person key); to anyone else it does not exist (404).
+ */
+@RestController
+@Tag(name = "Dossiers")
+class DossierController {
+
+    static final int MAX_IDEMPOTENCY_KEY = 64;
+    private static final String PERSON_KEY_PURPOSE = "dossier-filer";
+    private static final DateTimeFormatter AT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final Logger log = LoggerFactory.getLogger(DossierController.class);
+
+    private final SubmissionCheck check;
+    private final Filing filing;
+    private final DossierStore store;
+    private final Citizens citizens;
+    private final PersonKeys personKeys;
+
+    DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys) {
+        this.check = check;
+        this.filing = filing;
+        this.store = store;
+        this.citizens = citizens;
+        this.personKeys = personKeys;
+    }
+
+    @Schema(name = "DossierReceipt", requiredProperties = {"dossierId", "status", "filedAt", "reuse"})
+    record Receipt(String dossierId, @Schema(allowableValues = "RECEIVED") String status,
+                   @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse) { }
+
+    @Schema(name = "DossierEvent", requiredProperties = {"status", "at"})
+    record TimelineEntry(@Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String at,
+                         String note) { }
+
+    @Schema(name = "Dossier", requiredProperties = {"dossierId", "formId", "status", "filedAt", "timeline"})
+    record View(String dossierId, String formId, String formVersion, String procedureCode,
+                @Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String filedAt,
+                @Schema(description = "the handling system's official code (MaHoSo), once delivered") String handlingCode,
+                List<TimelineEntry> timeline) { }
+
+    @Schema(name = "DossierPage")
+    record Page(int page, int size, long total, List<View> items) { }
+
+    @Operation(operationId = "fileDossier", summary = "File a checked form",
+            description = "Runs the same checks as /submissions, then records the dossier and its pending delivery to the "
+                    + "province's handling system in one transaction: 201 means both are durably recorded. The gateway then "
+                    + "delivers it at least once. With an Idempotency-Key (at most 64 characters), the same key from the same "
+                    + "person answers the first filing's receipt again and files nothing new.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
+                    description = "the client's key of this filing, at most 64 characters",
+                    schema = @Schema(type = "string", maxLength = MAX_IDEMPOTENCY_KEY)),
+            responses = @ApiResponse(responseCode = "201", description = "filed: recorded with its pending delivery",
+                    headers = @Header(name = "Location", required = true, description = "/api/v1/me/dossiers/{dossierId}",
+                            schema = @Schema(type = "string"))),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SubmissionRequestBody.class))))
+    @PostMapping(path = "/api/v1/forms/{formId}/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Receipt> file(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                 @AuthenticationPrincipal Jwt jwt) {
+        String key = idempotencyKeyOf(idempotencyKey);
+        String personKey = personKeyOf(citizens.of(jwt));
+        try {
+            Optional<DossierStore.Dossier> first = key == null ? Optional.empty() : store.byIdempotencyKey(personKey, key);
+            if (first.isPresent()) {
+                return receipt(first.get());
+            }
+            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken"));
+            DossierStore.Dossier dossier = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key);
+            log.info("dossier filed dossier={} form={}", dossier.id(), dossier.formId());
+            return receipt(dossier);
+        } catch (DataAccessException e) {
+            throw ApiProblem.auditUnavailable("the dossier cannot be recorded right now; nothing was filed, try again shortly");
+        }
+    }
+
+    @Operation(operationId = "myDossiers", summary = "My dossiers",
+            description = "The dossiers the signed-in person filed, newest first, each with where it stands and its timeline.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "one page of your dossiers"),
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page, newest first",
+                        schema = @Schema(type = "integer", minimum = "0", maximum = "1000000", defaultValue = "0")),
+                @Parameter(name = "size", in = ParameterIn.QUERY, description = "dossiers per page",
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))})
+    @GetMapping(path = "/api/v1/me/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
+    Page mine(@RequestParam(required = false) String page, @RequestParam(required = false) String size, @AuthenticationPrincipal Jwt jwt) {
+        List<FieldError> errors = new ArrayList<>();
+        int p = QueryParameters.integer("page", page, 0, 0, 1_000_000, errors);
+        int s = QueryParameters.integer("size", size, 20, 1, 100, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter", errors);
+        }
+        String personKey = personKeyOf(citizens.of(jwt));
+        try {
+            List<View> items = store.ofPerson(personKey, p, s).stream().map(this::view).toList();
+            return new Page(p, s, store.countOfPerson(personKey), items);
+        } catch (DataAccessException e) {
+            throw ApiProblem.auditUnavailable("your dossiers cannot be read right now; try again shortly");
+        }
+    }
+
+    @Operation(operationId = "myDossier", summary = "One of my dossiers",
+            description = "Where the dossier stands: its status, the handling system's code once delivered, and its timeline. "
+                    + "A dossier filed by anyone else is 404.",
+            security = @SecurityRequirement(name = "citizenToken"),
+            responses = @ApiResponse(responseCode = "200", description = "the dossier"))
+    @GetMapping(path = "/api/v1/me/dossiers/{dossierId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    View one(@PathVariable String dossierId, @AuthenticationPrincipal Jwt jwt) {
+        String personKey = personKeyOf(citizens.of(jwt));
+        try {
+            return store.ofPerson(dossierId, personKey).map(this::view).orElseThrow(DossierController::notFound);
+        } catch (DataAccessException e) {
+            throw ApiProblem.auditUnavailable("your dossier cannot be read right now; try again shortly");
+        }
+    }
+
+    static ApiProblem notFound() {
+        return new ApiProblem(404, "unknown-dossier", "Unknown dossier", "no dossier of yours has this id");
+    }
+
+    private static String idempotencyKeyOf(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.isBlank() || header.length() > MAX_IDEMPOTENCY_KEY || !header.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiProblem.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key", List.of(new FieldError("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters")));
+        }
+        return header;
+    }
+
+    private String personKeyOf(Citizen citizen) {
+        return personKeys.of(PERSON_KEY_PURPOSE, citizen.isOrganisation() ? "enterprise:" + citizen.enterpriseCode()
+                : "citizen:" + citizen.citizenId());
+    }
+
+    private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d) {
+        SubmissionCheck.Reuse reuse = new SubmissionCheck.Reuse(d.bound(), d.prefilled(), d.kept(), d.prefilled() - d.kept());
+        return ResponseEntity.created(URI.create("/api/v1/me/dossiers/" + d.id()))
+                .body(new Receipt(d.id(), DossierStatus.RECEIVED.name(), at(d.filedAt()), reuse));
+    }
+
+    private View view(DossierStore.Dossier d) {
+        List<TimelineEntry> timeline = store.timeline(d.id()).stream()
+                .map(e -> new TimelineEntry(e.status().name(), at(e.at()), e.note())).toList();
+        return new View(d.id(), d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), at(d.filedAt()), d.handlingCode(),
+                timeline);
+    }
+
+    static String at(Instant instant) {
+        return AT.format(instant.truncatedTo(ChronoUnit.MILLIS).atZone(HandlingRequest.VIETNAM).toOffsetDateTime());
+    }
+}

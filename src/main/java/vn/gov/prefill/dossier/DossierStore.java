@@ -1,0 +1,165 @@
+package vn.gov.prefill.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dossiers in the audit database: the filer's own record (keyed by the filer's person key, never
+ * the number), its timeline, and what its delivery has come to. Status changes are conditional on the
+ * status they leave, so two nodes (or a revived execution) cannot both move one dossier.
+ */
+@Component
+class DossierStore {
+
+    record Dossier(String id, String formId, String formVersion, String procedureCode, DossierStatus status, Instant filedAt,
+                   Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept) { }
+
+    record Event(DossierStatus status, Instant at, String note) { }
+
+    /** What a delivery needs: the payload as filed and the purpose it is sent for. */
+    record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) { }
+
+    private static final String COLUMNS = "id, form_id, form_version, procedure_code, status, filed_at, updated_at, handling_code, "
+            + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept";
+
+    private final JdbcTemplate jdbc;
+
+    DossierStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    void insert(Dossier d, String personKey, String idempotencyKey, String payload) {
+        jdbc.update("INSERT INTO dossier (id, person_key, idempotency_key, form_id, form_version, procedure_code, status, filed_at, "
+                        + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                d.id(), personKey, idempotencyKey, d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), utc(d.filedAt()),
+                utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload);
+        event(d.id(), d.status(), d.filedAt(), null);
+    }
+
+    Optional<Dossier> byIdempotencyKey(String personKey, String idempotencyKey) {
+        return one("SELECT " + COLUMNS + " FROM dossier WHERE person_key = ? AND idempotency_key = ?", personKey, idempotencyKey);
+    }
+
+    Optional<Dossier> ofPerson(String id, String personKey) {
+        return one("SELECT " + COLUMNS + " FROM dossier WHERE id = ? AND person_key = ?", id, personKey);
+    }
+
+    Optional<Dossier> byId(String id) {
+        return one("SELECT " + COLUMNS + " FROM dossier WHERE id = ?", id);
+    }
+
+    /** The person's dossiers, newest first (ids sort by filing time). */
+    List<Dossier> ofPerson(String personKey, int page, int size) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dossier WHERE person_key = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                DossierStore::dossier, personKey, size, (long) page * size);
+    }
+
+    long countOfPerson(String personKey) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE person_key = ?", Long.class, personKey);
+        return count == null ? 0 : count;
+    }
+
+    List<Dossier> withStatus(DossierStatus status, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dossier WHERE status = ? ORDER BY id LIMIT ?", DossierStore::dossier,
+                status.name(), limit);
+    }
+
+    List<Event> timeline(String id) {
+        return jdbc.query("SELECT status, at, note FROM dossier_event WHERE dossier_id = ? ORDER BY id",
+                (rs, n) -> new Event(DossierStatus.valueOf(rs.getString(1)), instant(rs, 2), rs.getString(3)), id);
+    }
+
+    Optional<Pending> pending(String id) {
+        return jdbc.query("SELECT id, status, attempts, procedure_code, payload FROM dossier WHERE id = ?",
+                (rs, n) -> new Pending(rs.getString(1), DossierStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                        rs.getString(5)), id).stream().findFirst();
+    }
+
+    /** A transient failure: counted, the dossier stays RECEIVED. */
+    void attemptFailed(String id, int attempts, String kind, Instant at) {
+        jdbc.update("UPDATE dossier SET attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
+                attempts, kind, utc(at), id, DossierStatus.RECEIVED.name());
+    }
+
+    /** Received by the handling system: its code kept, the payload (the personal data delivery needed) cleared. */
+    boolean delivered(String id, int attempts, String handlingCode, Instant at) {
+        int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, handling_code = ?, last_error = NULL, updated_at = ?, "
+                        + "payload = NULL WHERE id = ? AND status = ?", DossierStatus.DELIVERED.name(), attempts, handlingCode, utc(at), id,
+                DossierStatus.RECEIVED.name());
+        if (moved == 1) {
+            event(id, DossierStatus.DELIVERED, at, null);
+        }
+        return moved == 1;
+    }
+
+    boolean failed(String id, int attempts, String kind, Instant at, String note) {
+        int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
+                DossierStatus.DELIVERY_FAILED.name(), attempts, kind, utc(at), id, DossierStatus.RECEIVED.name());
+        if (moved == 1) {
+            event(id, DossierStatus.DELIVERY_FAILED, at, note);
+        }
+        return moved == 1;
+    }
+
+    /** An operator's redelivery: a failed dossier is RECEIVED again, with a new round of attempts. */
+    boolean reopen(String id, Instant at) {
+        int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = 0, updated_at = ? WHERE id = ? AND status = ?",
+                DossierStatus.RECEIVED.name(), utc(at), id, DossierStatus.DELIVERY_FAILED.name());
+        if (moved == 1) {
+            event(id, DossierStatus.RECEIVED, at, "redelivery requested by an operator");
+        }
+        return moved == 1;
+    }
+
+    /** How many dossiers wait for delivery, and since when the oldest (null when none). */
+    record Backlog(long pending, Instant oldest) { }
+
+    Backlog backlog() {
+        return jdbc.queryForObject("SELECT COUNT(*), MIN(filed_at) FROM dossier WHERE status = ?",
+                (rs, n) -> new Backlog(rs.getLong(1), instant(rs, 2)), DossierStatus.RECEIVED.name());
+    }
+
+    /** Forgets the dossiers whose delivery is over (delivered or failed) and that were last touched before {@code before}. */
+    int forgetSettledBefore(Instant before) {
+        return jdbc.update("DELETE FROM dossier WHERE status <> ? AND updated_at < ?", DossierStatus.RECEIVED.name(), utc(before));
+    }
+
+    private void event(String id, DossierStatus status, Instant at, String note) {
+        jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", id, status.name(), utc(at), note);
+    }
+
+    private Optional<Dossier> one(String sql, Object... args) {
+        return jdbc.query(sql, DossierStore::dossier, args).stream().findFirst();
+    }
+
+    private static Dossier dossier(ResultSet rs, int n) throws SQLException {
+        return new Dossier(rs.getString("id"), rs.getString("form_id"), rs.getString("form_version"), rs.getString("procedure_code"),
+                DossierStatus.valueOf(rs.getString("status")), instant(rs, "filed_at"), instant(rs, "updated_at"),
+                rs.getString("handling_code"), rs.getInt("attempts"), rs.getString("last_error"), rs.getInt("reuse_bound"),
+                rs.getInt("reuse_prefilled"), rs.getInt("reuse_kept"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,86 @@
+package vn.gov.prefill.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The dossier table's transitions, on the gateway's own migrations: each leaves only the status it expects. */
+class DossierStoreTest {
+
+    DossierStore store;
+    JdbcTemplate jdbc;
+    Instant now = Instant.parse("2026-12-03T03:15:00Z");
+
+    @BeforeEach
+    void migrate() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:dossier-store-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        store = new DossierStore(h2);
+        jdbc = new JdbcTemplate(h2);
+    }
+
+    DossierStore.Dossier file(String id, Instant at) {
+        DossierStore.Dossier d = new DossierStore.Dossier(id, "criminal-record-request", "2026.1", "2.001417", DossierStatus.RECEIVED, at,
+                at, null, 0, null, 15, 15, 14);
+        store.insert(d, "person", null, "{\"MaHoSoCong\":\"" + id + "\"}");
+        return d;
+    }
+
+    @Test
+    void aDeliveredDossierKeepsItsCodeLosesItsPayloadAndIsDeliveredOnlyOnce() {
+        file("01JF3Q0000000000000000000A", now);
+
+        assertThat(store.delivered("01JF3Q0000000000000000000A", 2, "000.00.24.H04-1", now.plusSeconds(5))).isTrue();
+        assertThat(store.delivered("01JF3Q0000000000000000000A", 3, "000.00.24.H04-2", now.plusSeconds(9))).isFalse();
+        assertThat(store.failed("01JF3Q0000000000000000000A", 3, "HTTP_503", now.plusSeconds(9), "late")).isFalse();
+
+        DossierStore.Dossier d = store.byId("01JF3Q0000000000000000000A").orElseThrow();
+        assertThat(d.status()).isEqualTo(DossierStatus.DELIVERED);
+        assertThat(d.handlingCode()).isEqualTo("000.00.24.H04-1");
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(store.pending("01JF3Q0000000000000000000A").orElseThrow().payload()).isNull();
+        assertThat(store.timeline("01JF3Q0000000000000000000A")).extracting(DossierStore.Event::status)
+                .containsExactly(DossierStatus.RECEIVED, DossierStatus.DELIVERED);
+    }
+
+    @Test
+    void aFailedDossierIsReopenedOnceForANewRound() {
+        file("01JF3Q0000000000000000000B", now);
+        store.attemptFailed("01JF3Q0000000000000000000B", 1, "TIMEOUT", now.plusSeconds(1));
+        assertThat(store.failed("01JF3Q0000000000000000000B", 2, "HTTP_422", now.plusSeconds(2), "refused")).isTrue();
+
+        assertThat(store.reopen("01JF3Q0000000000000000000B", now.plusSeconds(3))).isTrue();
+        assertThat(store.reopen("01JF3Q0000000000000000000B", now.plusSeconds(4))).isFalse();
+
+        DossierStore.Pending p = store.pending("01JF3Q0000000000000000000B").orElseThrow();
+        assertThat(p.status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(p.attempts()).isZero();
+        assertThat(p.payload()).contains("01JF3Q0000000000000000000B");
+    }
+
+    @Test
+    void retentionForgetsSettledDossiersAndTheirTimelinesButNeverAPendingOne() {
+        Instant old = now.minus(Duration.ofDays(120));
+        file("01JF3Q0000000000000000000C", old);
+        store.delivered("01JF3Q0000000000000000000C", 1, "000.00.24.H04-3", old);
+        file("01JF3Q0000000000000000000D", old);
+        file("01JF3Q0000000000000000000E", now);
+        store.delivered("01JF3Q0000000000000000000E", 1, "000.00.24.H04-4", now);
+
+        assertThat(store.forgetSettledBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
+
+        assertThat(store.byId("01JF3Q0000000000000000000C")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier_event WHERE dossier_id = '01JF3Q0000000000000000000C'", Integer.class))
+                .isZero();
+        assertThat(store.byId("01JF3Q0000000000000000000D")).as("still to deliver").isPresent();
+        assertThat(store.byId("01JF3Q0000000000000000000E")).as("recent").isPresent();
+    }
+}

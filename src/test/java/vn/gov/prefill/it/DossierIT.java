@@ -1,0 +1,419 @@
+package vn.gov.prefill.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * Filing a checked form and its delivery to the handling system's stub (mocks/mappings/handling/),
+ * one test per fault of NATIONAL-SYSTEMS §6.1, each asserting what the stub received: exactly the
+ * expected attempts, always the dossier's id as Idempotency-Key, and a body as §6.1 describes it.
+ * The retry schedule here is 200ms,200ms,200ms (GatewayTestSupport): four attempts at most.
+ */
+class DossierIT extends GatewayTestSupport {
+
+    static final String FORM = "criminal-record-request";
+    static final String HOA = "027190001234";
+    static final String UNAVAILABLE_TWICE = "001099100503";
+    static final String REFUSED = "001099100422";
+    static final String HANGS = "001099100408";
+    static final String RESETS = "001099100104";
+    static final String REPLAYS = "001099100200";
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    record Filed(Answer answer, String token, ObjectNode data) {
+        String id() {
+            return answer.body().get("dossierId").asText();
+        }
+    }
+
+    /** Hoa's criminal-record request as prefilled and completed: valid, with every prefilled value kept. */
+    ObjectNode hoasForm() {
+        return completed(prefill(FORM, token("hoa"), null));
+    }
+
+    /** The prefilled data with what no register holds typed in. */
+    static ObjectNode completed(Answer prefill) {
+        ObjectNode data = (ObjectNode) prefill.body().get("data").deepCopy();
+        data.put("purpose", "Xin việc");
+        data.put("certificateType", 1);
+        return data;
+    }
+
+    String citizen(String number) {
+        return token(Map.of("citizenId", number));
+    }
+
+    Answer file(String token, JsonNode data, String prefillToken, String idempotencyKey) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", prefillToken);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/forms/" + FORM + "/dossiers"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            var response = HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()), response);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hoa files her own prefilled form. */
+    Filed fileAsHoa(String idempotencyKey) {
+        String token = token("hoa");
+        Answer prefill = prefill(FORM, token, null);
+        ObjectNode data = completed(prefill);
+        return new Filed(file(token, data, prefill.body().get("prefillToken").asText(), idempotencyKey), token, data);
+    }
+
+    /** A person no registry knows (the handling stub's personas): nothing prefilled, the whole form typed. */
+    Filed fileAs(String number) {
+        String token = citizen(number);
+        Answer prefill = prefill(FORM, token, null);
+        ObjectNode data = hoasForm();
+        return new Filed(file(token, data, prefill.body().get("prefillToken").asText(), null), token, data);
+    }
+
+    JsonNode dossier(String id, String token) {
+        Answer a = call("GET", "/api/v1/me/dossiers/" + id, token, null, null);
+        assertThat(a.status()).as("%s", a.body()).isEqualTo(200);
+        return a.body();
+    }
+
+    JsonNode awaitStatus(String id, String token, Predicate<String> done) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode d = dossier(id, token);
+        while (!done.test(d.get("status").asText()) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            d = dossier(id, token);
+        }
+        return d;
+    }
+
+    JsonNode awaitSettled(String id, String token) throws InterruptedException {
+        return awaitStatus(id, token, s -> !s.equals("RECEIVED"));
+    }
+
+    /** What the handling stub received for this dossier (every attempt carries its id as Idempotency-Key). */
+    List<LoggedRequest> received(String id) {
+        return mocks.findAll(postRequestedFor(urlPathEqualTo("/handling/v1/hoso")).withHeader("Idempotency-Key", equalTo(id)));
+    }
+
+    List<LoggedRequest> awaitReceived(String id, int count) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<LoggedRequest> got = received(id);
+        while (got.size() < count && System.nanoTime() < until) {
+            Thread.sleep(100);
+            got = received(id);
+        }
+        // and no more arrive
+        Thread.sleep(800);
+        return received(id);
+    }
+
+    static List<String> statuses(JsonNode dossier) {
+        List<String> out = new ArrayList<>();
+        dossier.get("timeline").forEach(e -> out.add(e.get("status").asText()));
+        return out;
+    }
+
+    static String sha256(String text) throws Exception {
+        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aFiledDossierIsReceivedThenDeliveredOnceWithItsIdAsKeyAndTheBodyOfTheContract() throws Exception {
+        Filed filed = fileAsHoa(null);
+
+        Answer a = filed.answer();
+        assertThat(a.status()).as("%s", a.body()).isEqualTo(201);
+        String id = filed.id();
+        assertThat(id).matches("[0-9A-HJKMNP-TV-Z]{26}");
+        assertThat(a.raw().headers().firstValue("Location")).contains("/api/v1/me/dossiers/" + id);
+        assertThat(a.body().get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(a.body().get("filedAt").asText()).endsWith("+07:00");
+        assertThat(a.body().get("reuse").toString()).isEqualTo("{\"bound\":15,\"prefilled\":15,\"kept\":15,\"changed\":0}");
+
+        JsonNode d = awaitSettled(id, filed.token());
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(d.get("handlingCode").asText()).isEqualTo("000.00.24.H04-" + id);
+        assertThat(d.get("formId").asText()).isEqualTo(FORM);
+        assertThat(statuses(d)).containsExactly("RECEIVED", "DELIVERED");
+
+        List<LoggedRequest> got = awaitReceived(id, 1);
+        assertThat(got).hasSize(1);
+        LoggedRequest sent = got.get(0);
+        String procedure = d.get("procedureCode").asText();
+        assertThat(sent.getHeader("X-Purpose")).isEqualTo(procedure);
+        assertThat(sent.getHeader("X-Request-Id")).isNotBlank();
+        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer mock-ndxp-access-token");
+        JsonNode body = JSON.readTree(sent.getBodyAsString());
+        assertThat(body.get("MaHoSoCong").asText()).isEqualTo(id);
+        assertThat(body.get("MaTTHC").asText()).isEqualTo(procedure);
+        assertThat(body.get("MaBieuMau").asText()).isEqualTo(FORM);
+        assertThat(body.get("PhienBanBieuMau").asText()).isEqualTo(d.get("formVersion").asText());
+        assertThat(body.get("NgayNop").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+07:00");
+        assertThat(body.get("KenhNop").asText()).isEqualTo("TRUC_TUYEN");
+        assertThat(body.at("/NguoiNop/SoDinhDanh").asText()).isEqualTo(HOA);
+        assertThat(body.at("/NguoiNop/HoVaTen").asText()).isEqualTo("NGUYỄN THỊ HOA");
+        assertThat(body.get("DoiTuong").toString()).isEqualTo("{\"Loai\":\"BAN_THAN\",\"SoDinhDanh\":\"" + HOA + "\"}");
+        assertThat(body.get("CanBoTiepNhan").isNull()).isTrue();
+        assertThat(body.get("DuLieu")).isEqualTo(filed.data());
+        assertThat(body.get("ThanhPhanHoSo").isArray()).isTrue();
+        JsonNode provenance = body.get("NguonDuLieu");
+        assertThat(provenance).hasSize(15);
+        JsonNode fullName = null;
+        for (JsonNode p : provenance) {
+            assertThat(p.get("Nguon").asText()).isNotBlank();
+            assertThat(p.get("MaHash").asText()).matches("sha256:[0-9a-f]{64}");
+            if (p.get("TruongDuLieu").asText().equals("/applicant/fullName")) {
+                fullName = p;
+            }
+        }
+        assertThat(fullName).isNotNull();
+        assertThat(fullName.get("Nguon").asText()).isEqualTo("population");
+        assertThat(fullName.get("KhoaSua").asBoolean()).isTrue();
+        assertThat(fullName.get("ThoiDiem").asText()).isNotBlank();
+        // a string is hashed with its quotes (RFC 8785)
+        assertThat(fullName.get("MaHash").asText()).isEqualTo(sha256("\"NGUYỄN THỊ HOA\""));
+    }
+
+    @Test
+    void a503IsRetriedWithTheSameKeyUntilTheDossierIsReceived() throws Exception {
+        mocks.resetScenario("handling-" + UNAVAILABLE_TWICE);
+        Filed filed = fileAs(UNAVAILABLE_TWICE);
+        assertThat(filed.answer().status()).as("%s", filed.answer().body()).isEqualTo(201);
+
+        JsonNode d = awaitSettled(filed.id(), filed.token());
+
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(d.get("handlingCode").asText()).isEqualTo("000.00.24.H04-" + filed.id());
+        List<LoggedRequest> got = awaitReceived(filed.id(), 3);
+        assertThat(got).hasSize(3);
+        assertThat(got).allSatisfy(r -> assertThat(JSON.readTree(r.getBodyAsString()).get("MaHoSoCong").asText()).isEqualTo(filed.id()));
+        assertThat(got.get(0).getBodyAsString()).isEqualTo(got.get(2).getBodyAsString());
+        // Retry-After: 1 is longer than the schedule's 200 ms, and is respected
+        assertThat(Duration.between(got.get(0).getLoggedDate().toInstant(), got.get(1).getLoggedDate().toInstant()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void aPermanentRefusalFailsAtOnceIsListedForOperatorsWithoutPersonalDataAndCanBeRedelivered() throws Exception {
+        Filed filed = fileAs(REFUSED);
+        JsonNode d = awaitSettled(filed.id(), filed.token());
+
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERY_FAILED");
+        assertThat(statuses(d)).containsExactly("RECEIVED", "DELIVERY_FAILED");
+        assertThat(awaitReceived(filed.id(), 1)).hasSize(1);
+
+        Answer failed = call("GET", "/api/v1/admin/dossiers?status=DELIVERY_FAILED", operatorToken(), null, null);
+        assertThat(failed.status()).isEqualTo(200);
+        JsonNode row = null;
+        for (JsonNode r : failed.body()) {
+            if (r.get("dossierId").asText().equals(filed.id())) {
+                row = r;
+            }
+        }
+        assertThat(row).as("%s", failed.body()).isNotNull();
+        assertThat(row.get("attempts").asInt()).isEqualTo(1);
+        assertThat(row.get("lastError").asText()).isEqualTo("HTTP_422 TTHC_KHONG_HO_TRO");
+        assertThat(failed.raw().body()).doesNotContain(REFUSED).doesNotContain("NGUYỄN").doesNotContain(HOA);
+        assertThat(call("GET", "/api/v1/admin/dossiers", filed.token(), null, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/admin/dossiers?status=LOST", operatorToken(), null, null).status()).isEqualTo(400);
+
+        Answer again = call("POST", "/api/v1/admin/dossiers/" + filed.id() + "/redeliver", operatorToken(), null, null);
+        assertThat(again.status()).as("%s", again.body()).isEqualTo(202);
+        assertThat(awaitReceived(filed.id(), 2)).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(filed.id()));
+        d = awaitSettled(filed.id(), filed.token());
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERY_FAILED");
+        assertThat(statuses(d)).containsExactly("RECEIVED", "DELIVERY_FAILED", "RECEIVED", "DELIVERY_FAILED");
+
+        Answer delivered = fileAsHoa(null).answer();
+        String hoas = delivered.body().get("dossierId").asText();
+        awaitSettled(hoas, token("hoa"));
+        Answer notFailed = call("POST", "/api/v1/admin/dossiers/" + hoas + "/redeliver", operatorToken(), null, null);
+        assertThat(notFailed.status()).isEqualTo(409);
+        assertThat(call("POST", "/api/v1/admin/dossiers/01JF3Q0000000000000000000X/redeliver", operatorToken(), null, null).status())
+                .isEqualTo(404);
+    }
+
+    /** A hang (past the gateway's timeout) and a reset are transient: retried on the schedule, then DELIVERY_FAILED. */
+    @ParameterizedTest
+    @CsvSource({HANGS + ",TIMEOUT", RESETS + ",RESET"})
+    void aTransientFaultIsRetriedOnTheScheduleThenDeliveryFailed(String number, String kind) throws Exception {
+        Filed filed = fileAs(number);
+        JsonNode d = awaitSettled(filed.id(), filed.token());
+
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERY_FAILED");
+        assertThat(awaitReceived(filed.id(), 4)).hasSize(4);
+        assertThat(lastError(filed.id())).isEqualTo(kind);
+    }
+
+    @Test
+    void theReplayOfAKnownKeyIsAReceipt() throws Exception {
+        Filed filed = fileAs(REPLAYS);
+        JsonNode d = awaitSettled(filed.id(), filed.token());
+
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(d.get("handlingCode").asText()).isEqualTo("000.00.24.H04-" + filed.id());
+        assertThat(awaitReceived(filed.id(), 1)).hasSize(1);
+    }
+
+    String lastError(String id) {
+        return new JdbcTemplate(dataSource).queryForObject("SELECT last_error FROM dossier WHERE id = ?", String.class, id);
+    }
+
+    long myDossiers(String token) {
+        return call("GET", "/api/v1/me/dossiers?size=100", token, null, null).body().get("total").asLong();
+    }
+
+    @Test
+    void theSameIdempotencyKeyFromTheSamePersonAnswersTheFirstReceiptAndFilesNothingNew() {
+        String key = "filing-" + System.nanoTime();
+        Filed first = fileAsHoa(key);
+        assertThat(first.answer().status()).isEqualTo(201);
+        long count = myDossiers(first.token());
+
+        Filed second = fileAsHoa(key);
+
+        assertThat(second.answer().status()).isEqualTo(201);
+        assertThat(second.answer().body()).isEqualTo(first.answer().body());
+        assertThat(second.answer().raw().headers().firstValue("Location")).isEqualTo(first.answer().raw().headers().firstValue("Location"));
+        assertThat(myDossiers(first.token())).isEqualTo(count);
+        // the same key from someone else is their own filing
+        String other = citizen(REPLAYS);
+        Answer prefill = prefill(FORM, other, null);
+        Answer theirs = file(other, first.data(), prefill.body().get("prefillToken").asText(), key);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.body().get("dossierId").asText()).isNotEqualTo(first.id());
+
+        Answer tooLong = file(first.token(), first.data(), "x", "k".repeat(65));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.contentType()).startsWith("application/problem+json");
+        assertThat(tooLong.body().at("/errors/0/pointer").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void concurrentFilingsWithOneKeyFileOnce() throws Exception {
+        String token = token("hoa");
+        Answer prefill = prefill(FORM, token, null);
+        ObjectNode data = completed(prefill);
+        String key = "concurrent-" + System.nanoTime();
+        long count = myDossiers(token);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> file(token, data, prefill.body().get("prefillToken").asText(), key)));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var answer : answers) {
+            Answer a = answer.get();
+            assertThat(a.status()).as("%s", a.body()).isEqualTo(201);
+            ids.add(a.body().get("dossierId").asText());
+        }
+        pool.shutdown();
+
+        assertThat(ids).hasSize(1);
+        assertThat(myDossiers(token)).isEqualTo(count + 1);
+    }
+
+    @Test
+    void theFilersDossiersNewestFirstAndAnyoneElsesIs404() {
+        String older = fileAsHoa(null).id();
+        String newer = fileAsHoa(null).id();
+        String hoa = token("hoa");
+
+        JsonNode page = call("GET", "/api/v1/me/dossiers?page=0&size=2", hoa, null, null).body();
+        assertThat(page.at("/items/0/dossierId").asText()).isEqualTo(newer);
+        assertThat(page.at("/items/1/dossierId").asText()).isEqualTo(older);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.at("/items/0/timeline/0/status").asText()).isEqualTo("RECEIVED");
+
+        Answer binh = call("GET", "/api/v1/me/dossiers/" + newer, token("binh"), null, null);
+        assertThat(binh.status()).isEqualTo(404);
+        assertThat(binh.contentType()).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/v1/me/dossiers?size=100", token("binh"), null, null).raw().body()).doesNotContain(newer);
+        assertThat(call("GET", "/api/v1/me/dossiers/" + newer, null, null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/me/dossiers?size=0", hoa, null, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anInvalidFormIs422AndFilesNothing() {
+        String hoa = token("hoa");
+        long count = myDossiers(hoa);
+        Answer prefill = prefill(FORM, hoa, null);
+        ObjectNode data = completed(prefill);
+        ((ObjectNode) data.get("applicant")).put("fullName", "NGUYỄN THỊ HOÀ");
+
+        Answer a = file(hoa, data, prefill.body().get("prefillToken").asText(), null);
+
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.body().get("type").asText()).endsWith("/locked-field-changed");
+        assertThat(a.body().at("/errors/0/pointer").asText()).isEqualTo("/applicant/fullName");
+        assertThat(myDossiers(hoa)).isEqualTo(count);
+    }
+
+    @Test
+    void theDeliveryIsScheduledInTheFilingsTransactionSoA201MeansBothAreCommitted() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // db-scheduler's client joins the Spring transaction: rolled back, neither the row nor the execution remains
+        String id = "01JF3Q00000000000000ROLLBK";
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO dossier (id, person_key, form_id, status, filed_at, updated_at, reuse_bound, reuse_prefilled, "
+                    + "reuse_kept) VALUES (?, 'k', 'f', 'RECEIVED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, 0, 0)", id);
+            scheduler.schedule(new TaskInstance<Void>("handling-delivery", id), java.time.Instant.now().plusSeconds(3600));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", Integer.class, id))
+                    .as("seen inside the transaction").isEqualTo(1);
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE id = ?", Integer.class, id)).isZero();
+
+        // and once a filing is answered 201, its dossier is committed with its delivery pending (or already done)
+        Filed filed = fileAsHoa(null);
+        assertThat(filed.answer().status()).isEqualTo(201);
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, (SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = "
+                + "'handling-delivery' AND task_instance = d.id) AS pending FROM dossier d WHERE id = ?", filed.id());
+        assertThat(row.get("STATUS").equals("DELIVERED") || ((Number) row.get("PENDING")).intValue() == 1).as("%s", row).isTrue();
+    }
+}
