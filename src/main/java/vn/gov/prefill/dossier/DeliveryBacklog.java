@@ -1,5 +1,6 @@
 package vn.gov.prefill.dossier;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,11 +21,13 @@ class DeliveryBacklog {
     private static final Duration FRESH = Duration.ofSeconds(1);
 
     private final DossierStore store;
+    private final Clock clock;
     private volatile DossierStore.Backlog last;
     private volatile Instant readAt = Instant.EPOCH;
 
-    DeliveryBacklog(DossierStore store, MeterRegistry meters) {
+    DeliveryBacklog(DossierStore store, MeterRegistry meters, Clock clock) {
         this.store = store;
+        this.clock = clock;
         Gauge.builder("gateway.dossiers.pending", this, DeliveryBacklog::pending)
                 .description("filed dossiers not yet delivered (RECEIVED)").register(meters);
         Gauge.builder("gateway.dossier.oldest.pending", this, DeliveryBacklog::oldestSeconds).baseUnit("seconds")
@@ -41,7 +44,7 @@ class DeliveryBacklog {
         if (backlog == null) {
             return Double.NaN;
         }
-        return backlog.oldest() == null ? 0 : Duration.between(backlog.oldest(), Instant.now()).toMillis() / 1000.0;
+        return backlog.oldest() == null ? 0 : Duration.between(backlog.oldest(), clock.instant()).toMillis() / 1000.0;
     }
 
     private DossierStore.Backlog read() {

@@ -1,5 +1,6 @@
 package vn.gov.prefill.dossier;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,10 +36,10 @@ class DossierConfig {
     }
 
     @Bean
-    RecurringTask<Void> dossierRetentionTask(DossierStore store, HandlingSettings settings) {
+    RecurringTask<Void> dossierRetentionTask(DossierStore store, HandlingSettings settings, Clock clock) {
         return Tasks.recurring("dossier-retention", Schedules.fixedDelay(settings.retentionSweep()))
                 .execute((instance, context) -> {
-                    int forgotten = store.forgetSettledBefore(Instant.now().minus(settings.retention()));
+                    int forgotten = store.forgetSettledBefore(clock.instant().minus(settings.retention()));
                     if (forgotten > 0) {
                         log.info("retention: {} settled dossier(s) older than {} forgotten", forgotten, settings.retention());
                     }

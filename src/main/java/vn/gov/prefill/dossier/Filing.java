@@ -1,5 +1,6 @@
 package vn.gov.prefill.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,12 +23,14 @@ import vn.gov.prefill.submission.SubmissionCheck;
 @Component
 class Filing {
 
+    private final Clock clock;
     private final DossierStore store;
     private final SchedulerClient scheduler;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json) {
+    Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.scheduler = scheduler;
         this.transactions = transactions;
@@ -36,7 +39,7 @@ class Filing {
 
     /** The new dossier; or, when another filing with the same key got there first, that one. */
     DossierStore.Dossier file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String id = RequestIds.newId();
         String payload;
         try {
@@ -51,7 +54,8 @@ class Filing {
         try {
             transactions.executeWithoutResult(tx -> {
                 store.insert(dossier, personKey, idempotencyKey, payload);
-                scheduler.schedule(HandlingDelivery.of(id), now);
+                // the dossier's times are the gateway's clock; the scheduler's are the machine's
+                scheduler.schedule(HandlingDelivery.of(id), Instant.now());
             });
             return dossier;
         } catch (DuplicateKeyException e) {
@@ -63,12 +67,12 @@ class Filing {
 
     /** An operator's redelivery of a failed dossier: RECEIVED again and its delivery pending, together. */
     boolean redeliver(String id) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Boolean reopened = transactions.execute(tx -> {
             if (!store.reopen(id, now)) {
                 return false;
             }
-            scheduler.schedule(HandlingDelivery.of(id), now);
+            scheduler.schedule(HandlingDelivery.of(id), Instant.now());
             return true;
         });
         return Boolean.TRUE.equals(reopened);

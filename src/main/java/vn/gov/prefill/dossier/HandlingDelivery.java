@@ -1,6 +1,7 @@
 package vn.gov.prefill.dossier;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ import vn.gov.prefill.source.SourceFetcher;
 @Component
 class HandlingDelivery {
 
+    private final Clock clock;
     static final String TASK_NAME = "handling-delivery";
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of(TASK_NAME);
     static final String ROUTE = "direct:handling-deliver";
@@ -48,7 +50,9 @@ class HandlingDelivery {
     private final MeterRegistry meters;
     private final Counter failures;
 
-    HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters) {
+    HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters,
+                     Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.camel = camel;
         this.settings = settings;
@@ -69,7 +73,7 @@ class HandlingDelivery {
         }
         int attempt = pending.attempts() + 1;
         HandlingAnswer answer = send(pending);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         meters.counter("gateway.dossier.delivery.attempts", "outcome", answer.verdict().name().toLowerCase()).increment();
         switch (answer.verdict()) {
             case RECEIVED -> {
@@ -88,7 +92,8 @@ class HandlingDelivery {
                     return (done, ops) -> ops.remove();
                 }
                 store.attemptFailed(pending.id(), attempt, answer.kind(), now);
-                Instant next = now.plus(delay(schedule.get(attempt - 1), answer.retryAfter()));
+                // the dossier's times are the gateway's clock; the scheduler's are the machine's
+                Instant next = Instant.now().plus(delay(schedule.get(attempt - 1), answer.retryAfter()));
                 log.info("dossier delivery will be retried dossier={} attempt={} kind={} at={}", pending.id(), attempt, answer.kind(), next);
                 return (done, ops) -> ops.reschedule(done, next);
             }
