@@ -2,7 +2,6 @@ package vn.gov.prefill.audit;
 
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
 import com.nimbusds.jose.JOSEException;
@@ -14,6 +13,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import vn.gov.prefill.config.SecretKeys;
 import vn.gov.prefill.config.StartupCheckException;
 
 /**
@@ -31,14 +31,7 @@ final class CheckpointKey {
             throw new StartupCheckException("gateway.audit.checkpoint.key is required with gateway.audit.checkpoint.directory "
                     + "(a base64 HMAC key of at least 32 bytes, the same on every node)");
         }
-        try {
-            this.key = Base64.getDecoder().decode(configured.trim());
-        } catch (IllegalArgumentException e) {
-            throw new StartupCheckException("gateway.audit.checkpoint.key is not base64");
-        }
-        if (key.length < 32) {
-            throw new StartupCheckException("gateway.audit.checkpoint.key must be at least 32 bytes, base64-encoded");
-        }
+        this.key = SecretKeys.decode("gateway.audit.checkpoint.key", configured);
     }
 
     String sign(Checkpoint checkpoint) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -36,7 +35,7 @@ public class PersonKeys {
     private final ThreadLocal<Mac> macs;
 
     public PersonKeys(@Value("${" + KEY + ":}") String configured) {
-        byte[] bytes = configured == null || configured.isBlank() ? random() : decoded(configured.strip());
+        byte[] bytes = configured == null || configured.isBlank() ? random() : SecretKeys.decode(KEY, configured);
         this.key = new SecretKeySpec(bytes, HMAC);
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
@@ -67,17 +66,4 @@ public class PersonKeys {
         return bytes;
     }
 
-    /** The configured key, or a startup failure naming the key and what is wrong with it. */
-    static byte[] decoded(String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new StartupCheckException(KEY + " is not base64");
-        }
-        if (bytes.length < 32) {
-            throw new StartupCheckException(KEY + " must be at least 32 bytes, base64-encoded (it has " + bytes.length + ")");
-        }
-        return bytes;
-    }
 }

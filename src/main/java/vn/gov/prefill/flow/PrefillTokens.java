@@ -31,6 +31,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import vn.gov.prefill.binding.UnitsOf2025;
+import vn.gov.prefill.config.SecretKeys;
 import vn.gov.prefill.config.StartupCheckException;
 import vn.gov.prefill.mapping.FieldStatus;
 
@@ -71,23 +72,18 @@ public class PrefillTokens {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /**
+     * With no secret configured (the mocks on: {@code ProductionSecrets} requires one with the mocks
+     * off) a random secret of this node: a token it mints is refused after a restart or on another node.
+     */
     PrefillTokens(@Value("${gateway.prefill.token-secret:}") String configured,
-                  @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime,
-                  @Value("${gateway.mocks.enabled:true}") boolean mocks, ObjectMapper json, Clock clock) {
+                  @Value("${gateway.prefill.token-lifetime:30m}") Duration lifetime, ObjectMapper json, Clock clock) {
         this.clock = clock;
         if (configured == null || configured.isBlank()) {
-            if (!mocks) {
-                // a random secret per node: a submission on another node, or after a restart, would be refused
-                throw new StartupCheckException("gateway.prefill.token-secret is required when gateway.mocks.enabled is false "
-                        + "(a base64 HMAC key of at least 32 bytes, the same on every node)");
-            }
             this.secret = new byte[32];
             new SecureRandom().nextBytes(secret);
         } else {
-            this.secret = decoded(configured);
-            if (secret.length < 32) {
-                throw new StartupCheckException("gateway.prefill.token-secret must be at least 32 bytes, base64-encoded");
-            }
+            this.secret = SecretKeys.decode("gateway.prefill.token-secret", configured);
         }
         this.lifetime = lifetime;
         this.json = json;
@@ -95,14 +91,6 @@ public class PrefillTokens {
             this.signer = new MACSigner(secret);
         } catch (JOSEException e) {
             throw new StartupCheckException("gateway.prefill.token-secret cannot key HS256: " + e.getMessage());
-        }
-    }
-
-    private static byte[] decoded(String configured) {
-        try {
-            return Base64.getDecoder().decode(configured.trim());
-        } catch (IllegalArgumentException e) {
-            throw new StartupCheckException("gateway.prefill.token-secret is not base64");
         }
     }
 
