@@ -178,7 +178,7 @@ GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=
   --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
   --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
   --gateway.sources.population.base-url="$MOCKS" --gateway.sources.business.base-url="$MOCKS" \
-  --gateway.sources.civil-status.base-url="$MOCKS" \
+  --gateway.sources.civil-status.base-url="$MOCKS" --gateway.handling.base-url="$MOCKS" \
   --gateway.sources.insurance.base-url="$MOCKS" \
   --gateway.sources.dossiers.base-url="$MOCKS" \
   >"$OUT/gateway.log" 2>&1 &

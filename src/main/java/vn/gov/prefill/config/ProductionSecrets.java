@@ -34,7 +34,11 @@ public class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentA
             PersonKeys.KEY, "a base64 HMAC key of at least 32 bytes, the same on every node",
             "gateway.security.issuer", "the iss of the identity provider's tokens",
             "gateway.ndxp.client-secret", "the gateway's NDXP client secret",
-            "spring.datasource.password", "the disclosure log database's password")));
+            "spring.datasource.password", "the disclosure log database's password",
+            "gateway.handling.base-url", "the province's handling system filed dossiers are delivered to")));
+
+    /** Of {@link #REQUIRED}, the keys whose value is no secret: an address or a name, given in the clear. */
+    public static final Set<String> PUBLIC = Set.of("gateway.security.issuer", "gateway.handling.base-url");
 
     /** What the gateway and its mocks ship with: demo values, never a production credential. */
     public static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa");
@@ -61,7 +65,7 @@ public class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentA
         }
         Map<String, String> values = new TreeMap<>();
         Map<String, String> secrets = new TreeMap<>(REQUIRED);
-        REQUIRED.keySet().forEach(key -> values.put(key, environment.getProperty(key, "")));
+        REQUIRED.keySet().forEach(key -> values.put(key, valueOf(environment, key)));
         Binder.get(environment).bind("gateway.sources", Bindable.mapOf(String.class, GatewayProperties.Source.class))
                 .orElse(Map.of()).forEach((name, source) -> {
                     if (source.getApiKey() != null) {
@@ -81,6 +85,15 @@ public class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentA
             }
         });
         return problems;
+    }
+
+    /** The key's value; empty when unset, or when its default names the mocks, which are off. */
+    private static String valueOf(Environment environment, String key) {
+        try {
+            return environment.getProperty(key, "");
+        } catch (IllegalArgumentException unresolvable) {
+            return "";
+        }
     }
 
     @Override

@@ -12,9 +12,10 @@ class ProductionSecretsTest {
 
     static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
-    /** The mocks off, two registries with an API key and one without, nothing else set. */
+    /** The mocks off, two registries with an API key and one without, nothing else set (the handling system's default names the mocks). */
     static MockEnvironment production() {
         return new MockEnvironment().withProperty("gateway.mocks.enabled", "false")
+                .withProperty("gateway.handling.base-url", "${gateway.mocks.url}")
                 .withProperty("gateway.sources.insurance.base-url", "https://insurance.example")
                 .withProperty("gateway.sources.insurance.api-key", "")
                 .withProperty("gateway.sources.dossiers.base-url", "https://dossiers.example")
@@ -27,6 +28,7 @@ class ProductionSecretsTest {
                 .withProperty("gateway.security.issuer", "https://portal.example/idp")
                 .withProperty("gateway.ndxp.client-secret", "s3cr3t-of-the-province")
                 .withProperty("spring.datasource.password", "a-real-password")
+                .withProperty("gateway.handling.base-url", "https://handling.province.example")
                 .withProperty("gateway.sources.insurance.api-key", "issued-by-insurance")
                 .withProperty("gateway.sources.dossiers.api-key", "issued-by-dossiers");
     }
@@ -41,10 +43,10 @@ class ProductionSecretsTest {
     void withTheMocksOffEveryMissingSecretIsNamedAtOnce() {
         List<String> problems = ProductionSecrets.problems(production());
 
-        assertThat(problems).hasSize(7).allMatch(p -> p.contains("is required when gateway.mocks.enabled is false"));
+        assertThat(problems).hasSize(8).allMatch(p -> p.contains("is required when gateway.mocks.enabled is false"));
         assertThat(String.join("\n", problems)).contains("gateway.prefill.token-secret", "gateway.security.person-key",
                 "gateway.security.issuer", "gateway.ndxp.client-secret", "spring.datasource.password",
-                "gateway.sources.insurance.api-key", "gateway.sources.dossiers.api-key")
+                "gateway.sources.insurance.api-key", "gateway.sources.dossiers.api-key", "gateway.handling.base-url")
                 .doesNotContain("gateway.sources.population.api-key");
     }
 
@@ -72,6 +74,6 @@ class ProductionSecretsTest {
         ProductionSecrets check = new ProductionSecrets();
         check.setEnvironment(production());
         assertThatThrownBy(() -> check.postProcessBeanFactory(null)).isInstanceOf(StartupCheckException.class)
-                .satisfies(e -> assertThat(((StartupCheckException) e).problems()).hasSize(7));
+                .satisfies(e -> assertThat(((StartupCheckException) e).problems()).hasSize(8));
     }
 }
