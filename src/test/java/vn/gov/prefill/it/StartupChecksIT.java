@@ -163,7 +163,7 @@ class StartupChecksIT {
         assertLastLineSays("demo-defaults", "gateway.prefill.token-secret is required", "gateway.security.person-key is required",
                 "gateway.security.issuer is required", "spring.datasource.password is required",
                 "gateway.ndxp.client-secret is a demo value", "gateway.sources.insurance.api-key is a demo value",
-                "gateway.sources.dossiers.api-key is a demo value", "gateway.handling.base-url is required");
+                "gateway.sources.dossiers.api-key is a demo value");
     }
 
     @Test
