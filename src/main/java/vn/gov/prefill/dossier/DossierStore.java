@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,11 @@ class DossierStore {
             + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    DossierStore(DataSource dataSource) {
+    DossierStore(DataSource dataSource, ApplicationEventPublisher events) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.events = events;
     }
 
     void insert(Dossier d, String personKey, String idempotencyKey, String payload) {
@@ -134,8 +137,12 @@ class DossierStore {
         return jdbc.update("DELETE FROM dossier WHERE status <> ? AND updated_at < ?", DossierStatus.RECEIVED.name(), utc(before));
     }
 
+    /** The status reached, on the timeline, and told to whoever listens for {@link DossierMoved}. */
     private void event(String id, DossierStatus status, Instant at, String note) {
         jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", id, status.name(), utc(at), note);
+        jdbc.query("SELECT form_id, procedure_code, channel, unit, filed_at FROM dossier WHERE id = ?",
+                (rs, n) -> new DossierMoved(id, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), status,
+                        instant(rs, 5), at), id).forEach(events::publishEvent);
     }
 
     private Optional<Dossier> one(String sql, Object... args) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -16,6 +18,7 @@ class DossierStoreTest {
 
     DossierStore store;
     JdbcTemplate jdbc;
+    List<Object> moved = new ArrayList<>();
     Instant now = Instant.parse("2026-12-03T03:15:00Z");
 
     @BeforeEach
@@ -23,7 +26,7 @@ class DossierStoreTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:dossier-store-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        store = new DossierStore(h2);
+        store = new DossierStore(h2, moved::add);
         jdbc = new JdbcTemplate(h2);
     }
 
@@ -49,6 +52,11 @@ class DossierStoreTest {
         assertThat(store.pending("01JF3Q0000000000000000000A").orElseThrow().payload()).isNull();
         assertThat(store.timeline("01JF3Q0000000000000000000A")).extracting(DossierStore.Event::status)
                 .containsExactly(DossierStatus.RECEIVED, DossierStatus.DELIVERED);
+        assertThat(moved).containsExactly(
+                new DossierMoved("01JF3Q0000000000000000000A", "criminal-record-request", "2.001417", "ONLINE", null, DossierStatus.RECEIVED,
+                        now, now),
+                new DossierMoved("01JF3Q0000000000000000000A", "criminal-record-request", "2.001417", "ONLINE", null, DossierStatus.DELIVERED,
+                        now, now.plusSeconds(5)));
     }
 
     @Test
