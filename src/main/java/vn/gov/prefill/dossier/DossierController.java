@@ -61,8 +61,11 @@ class DossierController {
     private final DossierStore store;
     private final Citizens citizens;
     private final PersonKeys personKeys;
+    private final HandlingProgress progress;
 
-    DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys) {
+    DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys,
+                      HandlingProgress progress) {
+        this.progress = progress;
         this.check = check;
         this.filing = filing;
         this.store = store;
@@ -82,7 +85,20 @@ class DossierController {
     record View(String dossierId, String formId, String formVersion, String procedureCode,
                 @Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String filedAt,
                 @Schema(description = "the handling system's official code (MaHoSo), once delivered") String handlingCode,
-                List<TimelineEntry> timeline) { }
+                List<TimelineEntry> timeline,
+                @Schema(description = "the result document, once the handling system has it (RESULT_READY and after)") Result result) { }
+
+    @Schema(name = "DossierResult", requiredProperties = {"documentRef", "type", "url"},
+            description = "A reference to the result document, as the handling system described it: never the document itself")
+    record Result(@Schema(description = "the reference to give back when the document is needed again") String documentRef,
+                  @Schema(description = "the document type (MaKetQua), e.g. KQ.LLTP") String type, String title,
+                  @Schema(description = "its number (SoKyHieu)") String number, @Schema(format = "date") String issuedOn, String url,
+                  @Schema(description = "sha256: and the hex digest of the document, when given") String hash) {
+
+        static Result of(HandlingEvent.Result r) {
+            return r == null ? null : new Result(r.documentRef(), r.type(), r.title(), r.number(), r.issuedOn(), r.url(), r.hash());
+        }
+    }
 
     @Schema(name = "DossierPage")
     record Page(int page, int size, long total, List<View> items) { }
@@ -192,7 +208,7 @@ class DossierController {
         List<TimelineEntry> timeline = store.timeline(d.id()).stream()
                 .map(e -> new TimelineEntry(e.status().name(), at(e.at()), e.note())).toList();
         return new View(d.id(), d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), at(d.filedAt()), d.handlingCode(),
-                timeline);
+                timeline, Result.of(progress.result(d.id())));
     }
 
     static String at(Instant instant) {
