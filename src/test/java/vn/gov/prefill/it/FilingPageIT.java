@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,22 +18,30 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * Filing from the reference page and following the dossier, in headless Chromium against the gateway and its
- * mocks: a double click and a retry after a lost answer file one dossier (one Idempotency-Key), the receipt
- * names it, "Hồ sơ của tôi" lists it in Vietnam time, and its page, open, follows it by itself from a failed
- * delivery to the operator's redelivery and the handling system's code.
+ * mocks, the demo handling system calling back (mocks/handling-progress.json): a double click and a retry after a
+ * lost answer file one dossier (one Idempotency-Key), the receipt names it, "Hồ sơ của tôi" lists it in Vietnam
+ * time, and its page, open, follows it by itself from a failed delivery, through the operator's redelivery and
+ * the handling system's code, to its result.
  */
+// the properties of HandlingEventsIT, so that both share one application context
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:handling-events;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "gateway.mocks.handling-progress=mocks/handling-progress.json",
+        "gateway.handling.reconcile-after=4s", "gateway.handling.reconcile-sweep=1s"})
 class FilingPageIT extends ReferencePageTestSupport {
 
     static final String FORM = "criminal-record-request";
     static final String FORM_TITLE = "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp";
     static final String HOA = "027190001234";
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     /** Records each filing the page sends (its key and token); the first one's answer is lost on its way back. */
     static final String LOSE_FIRST_ANSWER = "window.__filings = []; window.__fetch = window.fetch;"
@@ -47,7 +56,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             + "};";
 
     @Test
-    void aDoubleClickAndALostAnswerFileOnceAndTheOpenDossierFollowsItsDelivery() throws Exception {
+    void aDoubleClickAndALostAnswerFileOnceAndTheOpenDossierFollowsItToItsResult() throws Exception {
         long before = total(token("hoa"));
         // the handling system is down for Hoa's dossiers until the test says otherwise
         StubMapping down = mocks.stubFor(post(urlPathEqualTo("/handling/v1/hoso")).atPriority(1)
@@ -129,36 +138,51 @@ class FilingPageIT extends ReferencePageTestSupport {
             assertThat(failed).as(PageBrowser.describe(failed)).isEmpty();
             browser.screenshot("dossier-delivery-failed");
 
-            // the handling system is back; an operator sends it again; the open page follows by itself
+            // the handling system is back; an operator sends it again; the open page follows by itself: delivered,
+            // then the demo handling system's steps (in progress after 2 s, the result after 5 s)
             mocks.removeStub(down);
             assertThat(call("POST", "/api/v1/admin/dossiers/" + filed + "/redeliver", operatorToken(), null, null).status()).isEqualTo(202);
-            patient.until(d -> "DELIVERED".equals(d.findElement(By.id("dossier")).getAttribute("data-status")));
-            JsonNode delivered = call("GET", "/api/v1/me/dossiers/" + filed, pageToken, null, null).body();
-            assertThat(delivered.get("status").asText()).isEqualTo("DELIVERED");
-            String handlingCode = delivered.get("handlingCode").asText();
+            patient.until(d -> "RESULT_READY".equals(d.findElement(By.id("dossier")).getAttribute("data-status")));
+            JsonNode ready = call("GET", "/api/v1/me/dossiers/" + filed, pageToken, null, null).body();
+            assertThat(ready.get("status").asText()).isEqualTo("RESULT_READY");
+            String handlingCode = ready.get("handlingCode").asText();
             assertThat(handlingCode).isNotBlank();
+            JsonNode result = ready.get("result");
+            assertThat(result.get("url").asText()).startsWith("https://");
             dossier = browser.driver.findElement(By.id("dossier"));
-            assertThat(dossier.findElement(By.cssSelector(".tag")).getText()).isEqualTo("Đã chuyển đến cơ quan giải quyết");
+            assertThat(dossier.findElement(By.cssSelector(".tag")).getText()).isEqualTo("Đã có kết quả");
             assertThat(browser.driver.findElement(By.id("handling-code")).getText()).isEqualTo(handlingCode);
-            assertThat(browser.driver.findElement(By.id("dossier-news")).getText())
-                    .isEqualTo("Tình trạng mới của hồ sơ: Đã chuyển đến cơ quan giải quyết");
+            assertThat(browser.driver.findElement(By.id("dossier-news")).getText()).isEqualTo("Tình trạng mới của hồ sơ: Đã có kết quả");
+            WebElement shownResult = browser.driver.findElement(By.id("result"));
+            assertThat(shownResult.getText()).contains(result.get("title").asText()).contains(result.get("number").asText())
+                    .contains(LocalDate.parse(result.get("issuedOn").asText()).format(SHOWN_DAY));
+            WebElement link = browser.driver.findElement(By.id("result-link"));
+            assertThat(link.getText()).isEqualTo("Mở văn bản kết quả");
+            assertThat(link.getAttribute("href")).isEqualTo(result.get("url").asText());
             assertThat(browser.driver.findElements(By.cssSelector("#timeline > li")).stream().map(li -> li.getAttribute("data-status")).toList())
-                    .as("newest first").containsExactly("DELIVERED", "RECEIVED", "DELIVERY_FAILED", "RECEIVED");
+                    .as("newest first").containsExactly("RESULT_READY", "IN_PROGRESS", "DELIVERED", "RECEIVED", "DELIVERY_FAILED", "RECEIVED");
             assertThat(browser.driver.findElement(By.id("timeline")).getText())
-                    .contains("Chuyển lại đến cơ quan giải quyết").contains("Chuyển không thành công").contains("Đã nộp");
+                    .contains("Đã chuyển đến cơ quan giải quyết").contains("Chuyển lại đến cơ quan giải quyết")
+                    .contains("Chuyển không thành công").contains("Đã nộp")
+                    .contains("Hồ sơ đang được cán bộ thụ lý xem xét").contains("Đã có kết quả, nhận bản điện tử trên cổng");
             assertThat(mocks.findAll(postRequestedFor(urlPathEqualTo("/handling/v1/hoso")).withHeader("Idempotency-Key", equalTo(filed))))
                     .as("delivered under the dossier's id").isNotEmpty();
             assertThat(browser.activeId()).as("a refresh leaves the focus where it was").isEqualTo("dossier-title");
             List<JsonNode> detail = browser.seriousViolations();
             assertThat(detail).as(PageBrowser.describe(detail)).isEmpty();
-            browser.screenshot("dossier-delivered");
+            browser.screenshot("dossier-result-ready");
 
             browser.driver.findElement(By.id("language")).click();
-            browser.wait.until(d -> d.findElement(By.cssSelector("#dossier .tag")).getText().equals("Sent to the handling agency"));
+            browser.wait.until(d -> d.findElement(By.cssSelector("#dossier .tag")).getText().equals("Result ready"));
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(browser.driver.findElement(By.cssSelector("#dossier-title span")).getAttribute("lang")).isEqualTo("vi");
-            assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("Sending failed").contains("Submitted");
-            browser.screenshot("dossier-delivered-en");
+            assertThat(browser.driver.findElement(By.id("result-link")).getText()).isEqualTo("Open the result document");
+            assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("Sent to the handling agency")
+                    .contains("Sending failed").contains("In progress").contains("Submitted");
+            // the agency's notes stay as written, marked Vietnamese
+            assertThat(browser.driver.findElements(By.cssSelector("#timeline .timeline-note span")).stream()
+                    .map(n -> n.getAttribute("lang")).toList()).containsExactly("vi", "vi");
+            browser.screenshot("dossier-result-ready-en");
         } finally {
             mocks.removeStub(down);
         }
