@@ -95,7 +95,7 @@ export function MyDossiers({ t, session, forms, onOpen, onBack }) {
       {answer && !answer.items?.length ? <p id="no-dossiers">{t('myDossiersEmpty')}</p> : null}
       {answer?.items?.length ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dossiers-caption">
-          <table id="dossiers" data-total={answer.total}>
+          <table id="dossiers" className="dossier-table" data-total={answer.total}>
             <caption id="dossiers-caption" className="visually-hidden">{t('myDossiers')}</caption>
             <thead>
               <tr><th scope="col">{t('colDossier')}</th><th scope="col">{t('colFiledAt')}</th><th scope="col">{t('colStatus')}</th></tr>
@@ -103,15 +103,15 @@ export function MyDossiers({ t, session, forms, onOpen, onBack }) {
             <tbody>
               {answer.items.map((d) => (
                 <tr key={d.dossierId} data-dossier-id={d.dossierId}>
-                  <td>
+                  <td data-label={t('colDossier')}>
                     <LinkButton id={`dossier-${d.dossierId}`} onClick={() => onOpen(d.dossierId)}>
                       <Vietnamese t={t}>{formTitle(forms, d.formId)}</Vietnamese>
                       <span className="visually-hidden">{t('filedAtHidden', { at: t.dateTime(d.filedAt) })}</span>
                     </LinkButton>
                     <br /><span className="muted">{d.dossierId}</span>
                   </td>
-                  <td><time dateTime={d.filedAt}>{t.dateTime(d.filedAt)}</time></td>
-                  <td><StatusTag t={t} status={d.status} /></td>
+                  <td data-label={t('colFiledAt')}><time dateTime={d.filedAt}>{t.dateTime(d.filedAt)}</time></td>
+                  <td data-label={t('colStatus')}><StatusTag t={t} status={d.status} /></td>
                 </tr>
               ))}
             </tbody>

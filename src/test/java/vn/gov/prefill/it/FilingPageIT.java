@@ -123,6 +123,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             List<JsonNode> list = browser.seriousViolations();
             assertThat(list).as(PageBrowser.describe(list)).isEmpty();
             browser.screenshot("my-dossiers");
+            browser.viewport("my-dossiers-phone", 412, 915);
 
             row.findElement(By.id("dossier-" + filed)).click();
             WebDriverWait patient = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
