@@ -416,7 +416,10 @@ function App() {
     setAttempt((n) => n + 1);
     setView('form');
   };
-  const signOut = () => { setSession(null); setCurrent(null); setReceipt(null); setDossierId(null); setView('signin'); };
+  const signOut = () => {
+    filing.current.key = null;
+    setSession(null); setCurrent(null); setReceipt(null); setFilingProblem(null); setDossierId(null); setView('signin');
+  };
   // the pages of the header come back to the step the citizen left, never to one another
   const navigate = (target) => { setReturnTo(ASIDE.has(view) ? returnTo : view); setView(target); };
 
@@ -430,7 +433,8 @@ function App() {
                      errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')} />;
   } else if (view === 'check') {
     main = <CheckAnswers t={t} lists={lists} schema={current.schema} prefill={current.prefill} data={formData} busy={busy} onSubmit={submit}
-                         problem={filingProblem} onChange={(id) => { setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
+                         problem={filingProblem}
+                         onChange={(id) => { setFilingProblem(null); setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
   } else if (view === 'done') {
     main = <Confirmation t={t} receipt={receipt} onAgain={() => setView('choose')} onMyDossiers={() => navigate('dossiers')}
                          onDisclosures={() => navigate('disclosures')} />;
