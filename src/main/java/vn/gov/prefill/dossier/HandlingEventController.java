@@ -34,7 +34,7 @@ import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
  * signature changes nothing and is counted by reason, for the alert; the body is never logged.
  */
 @RestController
-@Tag(name = "Handling system")
+@Tag(name = "Dossiers")
 class HandlingEventController {
 
     static final String PATH = "/api/v1/handling/events";
