@@ -91,7 +91,7 @@ function SignIn({ t, onSignedIn }) {
 }
 
 function Suggestions({ t, suggestions, forms, onOpen, busy }) {
-  // a suggestion without a form here names its procedure only (GATEWAY-API.md, "Suggestions")
+  // a suggestion without a form here names its procedure only
   const listed = (suggestions ?? []).map((s) => ({ ...s, form: s.formId ? forms.find((f) => f.id === s.formId) : undefined }))
     .filter((s) => !s.formId || s.form);
   if (!listed.length) return null;
