@@ -512,9 +512,11 @@ jq -r '
     "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
     "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
     "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
+  (if any(.runs[]; .kind == "direct") then
   "\n\nDirect path (the mocks alone, the same reads):\n\n| form | connections | mock connections | reads/s | prefills/s equivalent | p50 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "direct") |
-    "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n")) +
+    "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n"))
+  else "" end) +
   ([.runs[] | select(.kind == "hang") | "\n\nHanging \(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end)); "] | join("")) +
   ([.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang"] | join("")) +
   ([.runs[] | select(.kind == "submission") | {key: (.connections | tostring), value: .cpuMsPerRequest}] | from_entries) as $check |
