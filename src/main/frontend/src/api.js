@@ -24,12 +24,16 @@ export const api = {
   prefill: (token, formId, actingFor) =>
     call('POST', `/api/v1/forms/${encodeURIComponent(formId)}/prefill`, { token, body: actingFor ? { actingFor } : {} }),
   // the same key on every try of one filing: a double click or a retry after a lost answer files once
-  file: (token, formId, data, prefillToken, idempotencyKey) =>
+  // declare ({keep}) only on a form with fields declared once; attachments (pointer → {documentRef}) only when chosen
+  file: (token, formId, data, prefillToken, idempotencyKey, { declare, attachments } = {}) =>
     call('POST', `/api/v1/forms/${encodeURIComponent(formId)}/dossiers`,
-      { token, body: { data, prefillToken }, headers: { 'Idempotency-Key': idempotencyKey } }),
+      { token, body: { data, prefillToken, declare, attachments }, headers: { 'Idempotency-Key': idempotencyKey } }),
   dossiers: (token, page, size) => call('GET', `/api/v1/me/dossiers?page=${page}&size=${size}`, { token }),
   dossier: (token, id) => call('GET', `/api/v1/me/dossiers/${encodeURIComponent(id)}`, { token }),
   suggestions: (token) => call('GET', '/api/v1/me/suggestions', { token }),
+  profile: (token) => call('GET', '/api/v1/me/profile', { token }),
+  eraseDeclared: (token, key) => call('DELETE', `/api/v1/me/profile/${encodeURIComponent(key)}`, { token }),
+  eraseAllDeclared: (token) => call('DELETE', '/api/v1/me/profile', { token }),
   disclosures: (token) => call('GET', '/api/v1/me/disclosures?size=50', { token }),
 };
 

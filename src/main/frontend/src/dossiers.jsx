@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { api } from './api.js';
+import { KeptNotice } from './declared.jsx';
 import { useFocusOnChange } from './hooks.js';
 
 const PAGE_SIZE = 20;
@@ -47,7 +48,7 @@ function LinkButton({ id, onClick, children }) {
 }
 
 /** The receipt of a filing: GOV.UK's confirmation page (a panel with the reference, then what happens next). */
-export function Confirmation({ t, receipt, onMyDossiers, onAgain, onDisclosures }) {
+export function Confirmation({ t, receipt, onMyDossiers, onAgain, onDisclosures, onDeclared }) {
   const heading = useFocusOnChange('done');
   return (
     <>
@@ -60,11 +61,12 @@ export function Confirmation({ t, receipt, onMyDossiers, onAgain, onDisclosures 
         {receipt.filedAt ? <p>{t('doneFiledAt', { at: t.dateTime(receipt.filedAt) })}</p> : null}
       </div>
       {receipt.reuse ? <p id="reuse">{t('reuse', receipt.reuse)}</p> : null}
+      <KeptNotice t={t} kept={receipt.declared?.kept} onOpen={onDeclared} />
       <h2>{t('doneNextTitle')}</h2>
       <p>{t('doneNext')}</p>
       <p>{t('doneFollow')} <LinkButton id="confirmation-my-dossiers" onClick={onMyDossiers}>{t('myDossiers')}</LinkButton>.</p>
       <div className="actions">
-        <button type="button" className="button" onClick={onAgain}>{t('startAgain')}</button>
+        <button type="button" className="button" id="start-again" onClick={onAgain}>{t('startAgain')}</button>
         <button type="button" className="button secondary" onClick={onDisclosures}>{t('whoRead')}</button>
       </div>
     </>

@@ -1,6 +1,7 @@
 // How prefilled values look to a citizen: locked values as text with their source, conflicts as choices,
 // addresses as province and commune pickers in the units of 2025.
 import { ariaDescribedByIds } from '@rjsf/utils';
+import { isDeclared, slotsOf } from './declared.jsx';
 import { codeListOf, isAddress, resolve } from './pointers.js';
 
 const DATE_PATTERN = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
@@ -218,8 +219,11 @@ export const BUTTONS = {
   CopyButton: TextButton('Copy', 'btn-copy'),
 };
 
-/** The uiSchema of a form given its prefill: which fields are locked text, pickers, dropdowns, choices. */
-export function uiSchemaOf(root, prefill, t) {
+/**
+ * The uiSchema of a form given its prefill: which fields are locked text, known answers (declared before, shown as
+ * text until the citizen presses "Thay đổi": the pointers in editing), pickers, dropdowns, choices.
+ */
+export function uiSchemaOf(root, prefill, t, editing = new Set()) {
   const fields = prefill?.fields ?? {};
   const walk = (raw, pointer, name) => {
     const node = resolve(root, raw) ?? {};
@@ -231,6 +235,8 @@ export function uiSchemaOf(root, prefill, t) {
       return ui;
     }
     if (entry?.locked && FILLED.has(entry.status)) return { 'ui:field': 'locked', 'ui:label': false, 'ui:options': { entry } };
+    const declared = isDeclared(entry);
+    if (declared && !editing.has(pointer) && node.type !== 'array') return { 'ui:field': 'known', 'ui:label': false, 'ui:options': { entry } };
     const ui = {};
     const options = {};
     if (node.type === 'array' && node.items) {
@@ -245,7 +251,8 @@ export function uiSchemaOf(root, prefill, t) {
       options.list = codeListOf(name, node);
     }
     if (node.enum) ui['ui:enumNames'] = node.enum.map((v) => (t.has(`enum_${v}`) ? t(`enum_${v}`) : String(v)));
-    if (entry?.status === 'PREFILLED') ui['ui:help'] = t('prefilledEditable', { source: t.source(entry.source) });
+    if (declared) ui['ui:help'] = t('declaredEditable', { date: t.date(entry.asOf) });
+    else if (entry?.status === 'PREFILLED') ui['ui:help'] = t('prefilledEditable', { source: t.source(entry.source) });
     if (entry && FAILED.has(entry.status)) ui['ui:help'] = t('failedHere', { source: t.short(entry.source) });
     if (Object.keys(options).length) ui['ui:options'] = options;
     return ui;
@@ -253,18 +260,26 @@ export function uiSchemaOf(root, prefill, t) {
   return walk(root, '', '');
 }
 
-/** The schema as rendered: the page's own heading names the form, and the schemas' descriptions are notes in English. */
+/**
+ * The schema as rendered: the page's own heading names the form, and the schemas' descriptions are notes in English.
+ * The attachment slots are not data: the page draws them itself (AttachmentSlots) and files them apart.
+ */
 export function renderedSchema(schema) {
   const strip = (node) => {
     if (Array.isArray(node)) return node.map(strip);
     if (!node || typeof node !== 'object') return node;
     const out = {};
     for (const [k, v] of Object.entries(node)) {
-      if (['description', 'x-prefill', 'x-form', '$id', '$schema'].includes(k)) continue;
+      if (['description', 'x-prefill', 'x-form', 'x-declare', 'x-attachment', '$id', '$schema'].includes(k)) continue;
       out[k] = strip(v);
     }
     return out;
   };
   const { title, ...rest } = strip(schema);
+  if (slotsOf(schema).length) {
+    const { attachments, ...properties } = rest.properties;
+    rest.properties = properties;
+    if (Array.isArray(rest.required)) rest.required = rest.required.filter((r) => r !== 'attachments');
+  }
   return rest;
 }

@@ -5,6 +5,8 @@ import validator from '@rjsf/validator-ajv8';
 import { englishStringTranslator } from '@rjsf/utils';
 
 import { api, newIdempotencyKey } from './api.js';
+import { AttachmentAnswers, AttachmentSlots, DeclaredPage, KeepBox, KnownAnswerField, attachmentsOf, declaredFieldsOf, isDeclared,
+  slotsOf } from './declared.jsx';
 import { Confirmation, DossierDetail, MyDossiers } from './dossiers.jsx';
 import { useFocusOnChange } from './hooks.js';
 import { translator } from './strings.js';
@@ -14,7 +16,7 @@ import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, dis
 const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeProvince: 'communes-2025-provinces',
   ethnicity: 'ethnicity', countries: 'countries' };
 const FAILED_SOURCE = new Set(['TIMEOUT', 'UNAVAILABLE', 'INVALID_RESPONSE']);
-const ASIDE = new Set(['disclosures', 'dossiers', 'dossier']);
+const ASIDE = new Set(['disclosures', 'dossiers', 'dossier', 'declared']);
 
 function ErrorSummary({ t, errors, onPick, focusKey }) {
   const ref = useFocusOnChange(focusKey);
@@ -188,6 +190,8 @@ function ChooseForm({ t, session, forms, onPrefilled }) {
 function SourceNotices({ t, sources }) {
   const notices = Object.entries(sources ?? {}).flatMap(([name, s]) => {
     if (FAILED_SOURCE.has(s.status)) return [[name, t('sourceFailed', { source: t.short(name) })]];
+    // nothing declared yet is no news: the citizen types these fields as on any form
+    if (name === 'declared') return [];
     if (s.status === 'REJECTED') return [[name, t('sourceRejected', { source: t.short(name) })]];
     if (s.status === 'NOT_FOUND') return [[name, t('sourceNotFound', { source: t.short(name) })]];
     if (s.status === 'SKIPPED') return [[name, t('sourceSkipped', { source: t.short(name) })]];
@@ -201,21 +205,39 @@ function SourceNotices({ t, sources }) {
   );
 }
 
-function counts(prefill) {
-  const entries = Object.values(prefill?.fields ?? {});
-  return { bound: entries.length, prefilled: entries.filter((f) => f.status === 'PREFILLED' || f.status === 'CONFLICT').length };
+/** Fields bound to a registry and those it filled; apart, the fields filled from what the citizen declared before. */
+function counts(schema, prefill) {
+  const entries = Object.entries(prefill?.fields ?? {});
+  const declaredOnly = (pointer) => {
+    const bindings = [].concat(nodeAt(schema, pointer)?.['x-prefill'] ?? []);
+    return bindings.length > 0 && bindings.every((b) => /^declared@/.test(b.from ?? ''));
+  };
+  const registry = entries.filter(([pointer, f]) => !isDeclared(f) && !declaredOnly(pointer));
+  return { bound: registry.length, prefilled: registry.filter(([, f]) => f.status === 'PREFILLED' || f.status === 'CONFLICT').length,
+    declared: entries.filter(([, f]) => isDeclared(f)).length };
+}
+
+function nodeAt(schema, pointer) {
+  let node = resolve(schema, schema);
+  for (const part of pointer.split('/').slice(1)) {
+    node = resolve(schema, node?.properties?.[part] ?? (node?.items ? node.items : undefined));
+  }
+  return node;
 }
 
 function translateString(t) {
   return (key, params) => (t.has(`rjsf_${key}`) ? t(`rjsf_${key}`) : englishStringTranslator(key, params));
 }
 
-function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, attempt, onContinue, onBack }) {
-  const uiSchema = useMemo(() => uiSchemaOf(schema, prefill, t), [schema, prefill, t]);
+function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, attempt, onContinue, onBack, editing, onEditKnown,
+  slots, chosen, setChosen }) {
+  // a known answer the gateway refused is an input again, with its error
+  const open = useMemo(() => new Set([...editing, ...errors.map((e) => e.pointer)]), [editing, errors]);
+  const uiSchema = useMemo(() => uiSchemaOf(schema, prefill, t, open), [schema, prefill, t, open]);
   const rendered = useMemo(() => renderedSchema(schema), [schema]);
   const messageOf = useCallback((e) => e.message, []);
-  const extraErrors = useMemo(() => errorSchemaOf(errors, messageOf), [errors, messageOf]);
-  const { bound, prefilled } = counts(prefill);
+  const extraErrors = useMemo(() => errorSchemaOf(errors.filter((e) => !e.pointer.startsWith('/attachments/')), messageOf), [errors, messageOf]);
+  const { bound, prefilled, declared } = counts(schema, prefill);
   const heading = useFocusOnChange('form', errors.length === 0);
   const summary = errors.map((e) => ({ id: pointerToId(e.pointer), label: titleAt(schema, e.pointer), message: e.message }));
   return (
@@ -225,12 +247,14 @@ function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, at
       <div className="panel" id="prefill-counter">
         <p><strong>{t('prefillCounter', { prefilled, bound })}</strong></p>
         <p>{t('prefillCounterLead')}</p>
+        {declared ? <p id="declared-counter">{t('declaredCounter', { n: declared })}</p> : null}
       </div>
       <SourceNotices t={t} sources={prefill.sources} />
       <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate showErrorList={false}
-            formContext={{ t, lists }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
-            fields={{ locked: LockedField, address: AddressField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
+            formContext={{ t, lists, onEditKnown }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
+            fields={{ locked: LockedField, address: AddressField, known: KnownAnswerField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
             onChange={(e) => setFormData(e.formData)} onSubmit={(e) => onContinue(e.formData)}>
+        <AttachmentSlots t={t} slots={slots} offered={prefill.attachments} chosen={chosen} setChosen={setChosen} errors={errors} />
         <div className="actions">
           <button type="submit" className="button" id="to-check">{t('continue')}</button>
           <button type="button" className="button secondary" onClick={onBack}>{t('back')}</button>
@@ -264,9 +288,10 @@ function FilingProblem({ t, problem }) {
   );
 }
 
-function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, busy, problem }) {
+function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, busy, problem, slots, chosen, keep, setKeep }) {
   const heading = useFocusOnChange('check');
-  const sections = Object.entries(resolve(schema, schema).properties ?? {});
+  const sections = Object.entries(resolve(schema, schema).properties ?? {}).filter(([key]) => !(key === 'attachments' && slots.length));
+  const declaredFields = useMemo(() => declaredFieldsOf(schema), [schema]);
   return (
     <>
       <h1 tabIndex={-1} ref={heading}>{t('checkTitle')}</h1>
@@ -285,12 +310,14 @@ function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, bus
                   <dt>{row.title}</dt>
                   <dd>
                     {display(row.value, row.node, row.name, { t, lists })}
-                    {row.entry?.source && (row.entry.status === 'PREFILLED' || row.entry.status === 'CONFLICT')
-                      ? <><br /><span className="badge">{t('badge', { source: t.source(row.entry.source) })}</span></> : null}
+                    {isDeclared(row.entry) ? (get(prefill.data, row.pointer) === row.value
+                      ? <><br /><span className="muted known-date">{t('knownDeclaredOn', { date: t.date(row.entry.asOf) })}</span></> : null)
+                      : row.entry?.source && (row.entry.status === 'PREFILLED' || row.entry.status === 'CONFLICT')
+                        ? <><br /><span className="badge">{t('badge', { source: t.source(row.entry.source) })}</span></> : null}
                   </dd>
                   <dd className="summary-action">
                     {row.entry?.locked ? null : (
-                      <a href={`#${pointerToId(row.pointer)}`} onClick={(e) => { e.preventDefault(); onChange(pointerToId(row.pointer)); }}>
+                      <a href={`#${pointerToId(row.pointer)}`} onClick={(e) => { e.preventDefault(); onChange(pointerToId(row.pointer), row.pointer); }}>
                         {t('change')}<span className="visually-hidden"> {row.title}</span>
                       </a>
                     )}
@@ -301,6 +328,8 @@ function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, bus
           </section>
         );
       })}
+      <AttachmentAnswers t={t} slots={slots} offered={prefill.attachments} chosen={chosen} onChange={onChange} />
+      <KeepBox t={t} fields={declaredFields} data={data} keep={keep} setKeep={setKeep} />
       <div className="actions">
         <button type="button" className="button" id="submit" onClick={onSubmit} disabled={busy}>{t('submit')}</button>
         <button type="button" className="button secondary" onClick={() => onChange(null)}>{t('back')}</button>
@@ -371,6 +400,11 @@ function App() {
   const [dossierId, setDossierId] = useState(null);
   const [problem, setProblem] = useState(null);
   const [returnTo, setReturnTo] = useState('choose');
+  // declared once: the known answers opened for change, the box to keep what was typed (never ticked by the page),
+  // and the document chosen in each attachment slot (pointer → documentRef, null for "none")
+  const [editing, setEditing] = useState(() => new Set());
+  const [keep, setKeep] = useState(false);
+  const [chosen, setChosen] = useState({});
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -389,6 +423,9 @@ function App() {
     if (r.status !== 200) { setProblem(r.body?.detail); return; }
     setCurrent({ formId, actingFor, schema: r.body, prefill });
     setFormData(structuredClone(prefill.data ?? {}));
+    setEditing(new Set());
+    setKeep(false);
+    setChosen({});
     setErrors([]);
     setFilingProblem(null);
     filing.current.key = null;
@@ -401,7 +438,9 @@ function App() {
     filing.current.inFlight = true;
     filing.current.key ??= newIdempotencyKey();
     setBusy(true);
-    const r = await api.file(session.token, current.formId, formData, current.prefill.prefillToken, filing.current.key);
+    const declare = declaredFieldsOf(current.schema).length ? { keep } : undefined;
+    const r = await api.file(session.token, current.formId, formData, current.prefill.prefillToken, filing.current.key,
+      { declare, attachments: attachmentsOf(chosen) });
     filing.current.inFlight = false;
     setBusy(false);
     if (r.status === 0 || r.status === 429 || r.status >= 500) {
@@ -415,6 +454,11 @@ function App() {
     setErrors(list.map((e) => ({ pointer: e.pointer ?? '', message: messageFor(t, e) })));
     setAttempt((n) => n + 1);
     setView('form');
+  };
+  // "Thay đổi" on a known answer: it becomes an input, which takes the focus
+  const editKnown = (pointer) => {
+    setEditing((e) => new Set([...e, pointer]));
+    setTimeout(() => focusField(pointerToId(pointer)), 50);
   };
   const signOut = () => {
     filing.current.key = null;
@@ -430,19 +474,27 @@ function App() {
     main = <ChooseForm t={t} session={session} forms={forms} onPrefilled={prefilled} />;
   } else if (view === 'form') {
     main = <FormPage t={t} lists={lists} schema={current.schema} prefill={current.prefill} formData={formData} setFormData={setFormData}
-                     errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')} />;
+                     errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')}
+                     editing={editing} onEditKnown={editKnown} slots={slotsOf(current.schema)} chosen={chosen} setChosen={setChosen} />;
   } else if (view === 'check') {
     main = <CheckAnswers t={t} lists={lists} schema={current.schema} prefill={current.prefill} data={formData} busy={busy} onSubmit={submit}
-                         problem={filingProblem}
-                         onChange={(id) => { setFilingProblem(null); setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
+                         problem={filingProblem} slots={slotsOf(current.schema)} chosen={chosen} keep={keep} setKeep={setKeep}
+                         onChange={(id, pointer) => {
+                           setFilingProblem(null);
+                           if (pointer && isDeclared(current.prefill.fields?.[pointer])) setEditing((e) => new Set([...e, pointer]));
+                           setView('form');
+                           if (id) setTimeout(() => focusField(id), 50);
+                         }} />;
   } else if (view === 'done') {
     main = <Confirmation t={t} receipt={receipt} onAgain={() => setView('choose')} onMyDossiers={() => navigate('dossiers')}
-                         onDisclosures={() => navigate('disclosures')} />;
+                         onDisclosures={() => navigate('disclosures')} onDeclared={() => navigate('declared')} />;
   } else if (view === 'disclosures') {
     main = <Disclosures t={t} session={session} forms={forms} onBack={() => setView(returnTo)} />;
   } else if (view === 'dossiers') {
     main = <MyDossiers t={t} session={session} forms={forms} onOpen={(id) => { setDossierId(id); setView('dossier'); }}
                        onBack={() => setView(returnTo)} />;
+  } else if (view === 'declared') {
+    main = <DeclaredPage t={t} session={session} forms={forms} onBack={() => setView(returnTo)} />;
   } else if (view === 'dossier') {
     main = <DossierDetail t={t} session={session} forms={forms} id={dossierId} onBack={() => setView('dossiers')} />;
   }
@@ -459,6 +511,8 @@ function App() {
               <>
                 <button type="button" className="link" id="my-dossiers" aria-current={['dossiers', 'dossier'].includes(view) ? 'page' : undefined}
                         onClick={() => navigate('dossiers')}>{t('myDossiers')}</button>
+                <button type="button" className="link" id="declared-data" aria-current={view === 'declared' ? 'page' : undefined}
+                        onClick={() => navigate('declared')}>{t('declaredTitle')}</button>
                 <button type="button" className="link" id="who-read" aria-current={view === 'disclosures' ? 'page' : undefined}
                         onClick={() => navigate('disclosures')}>{t('whoRead')}</button>
                 <button type="button" className="link" id="sign-out" onClick={signOut}>{t('signOut')}</button>
