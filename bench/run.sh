@@ -167,7 +167,7 @@ log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
 SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
 GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
 GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
-GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) \
+GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
   java $JVM_OPTIONS -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
   --gateway.mocks.enabled=false \

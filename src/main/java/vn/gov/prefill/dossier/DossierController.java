@@ -74,8 +74,14 @@ class DossierController {
     }
 
     @Schema(name = "DossierReceipt", requiredProperties = {"dossierId", "status", "filedAt", "reuse"})
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Receipt(String dossierId, @Schema(allowableValues = "RECEIVED") String status,
-                   @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse) { }
+                   @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse,
+                   @Schema(description = "with declare.keep: the declared keys kept for next time (absent when an earlier filing "
+                           + "is answered again)") Declared declared) { }
+
+    @Schema(name = "DossierDeclared")
+    record Declared(@Schema(description = "the declared keys kept, e.g. contact.phone") List<String> kept) { }
 
     @Schema(name = "DossierEvent", requiredProperties = {"status", "at"})
     record TimelineEntry(@Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String at,
@@ -123,15 +129,17 @@ class DossierController {
                                  @AuthenticationPrincipal Jwt jwt) {
         String key = idempotencyKeyOf(idempotencyKey);
         String personKey = personKeyOf(citizens.of(jwt));
+        boolean keep = keep(body);
         try {
             Optional<DossierStore.Dossier> first = key == null ? Optional.empty() : store.byIdempotencyKey(personKey, key);
             if (first.isPresent()) {
-                return receipt(first.get());
+                return receipt(first.get(), null);
             }
-            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken"));
-            DossierStore.Dossier dossier = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key);
-            log.info("dossier filed dossier={} form={}", dossier.id(), dossier.formId());
-            return receipt(dossier);
+            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare"));
+            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep);
+            log.info("dossier filed dossier={} form={} declaredKept={}", filed.dossier().id(), filed.dossier().formId(),
+                    filed.kept() == null ? 0 : filed.kept().size());
+            return receipt(filed.dossier(), filed.kept());
         } catch (DataAccessException e) {
             throw ApiProblem.auditUnavailable("the dossier cannot be recorded right now; nothing was filed, try again shortly");
         }
@@ -198,10 +206,27 @@ class DossierController {
                 : "citizen:" + citizen.citizenId());
     }
 
-    private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d) {
+    private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d, List<String> kept) {
         SubmissionCheck.Reuse reuse = new SubmissionCheck.Reuse(d.bound(), d.prefilled(), d.kept(), d.prefilled() - d.kept());
         return ResponseEntity.created(URI.create("/api/v1/me/dossiers/" + d.id()))
-                .body(new Receipt(d.id(), DossierStatus.RECEIVED.name(), at(d.filedAt()), reuse));
+                .body(new Receipt(d.id(), DossierStatus.RECEIVED.name(), at(d.filedAt()), reuse, kept == null ? null : new Declared(kept)));
+    }
+
+    /** {@code declare: {keep: true}}: the citizen agreed to have the form's declared values kept; anything else is a 400. */
+    private static boolean keep(JsonNode body) {
+        JsonNode declare = body == null ? null : body.get("declare");
+        if (declare == null || declare.isNull()) {
+            return false;
+        }
+        if (!declare.isObject() || !declare.path("keep").isBoolean()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    List.of(new FieldError("/declare/keep", "send {\"declare\": {\"keep\": true}} to keep the declared values, or leave it out")));
+        }
+        List<FieldError> unknown = FieldError.unknownProperties(declare, "/declare", List.of("keep"));
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request", unknown);
+        }
+        return declare.get("keep").asBoolean();
     }
 
     private View view(DossierStore.Dossier d) {
