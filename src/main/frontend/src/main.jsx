@@ -205,24 +205,12 @@ function SourceNotices({ t, sources }) {
   );
 }
 
-/** Fields bound to a registry and those it filled; apart, the fields filled from what the citizen declared before. */
-function counts(schema, prefill) {
-  const entries = Object.entries(prefill?.fields ?? {});
-  const declaredOnly = (pointer) => {
-    const bindings = [].concat(nodeAt(schema, pointer)?.['x-prefill'] ?? []);
-    return bindings.length > 0 && bindings.every((b) => /^declared@/.test(b.from ?? ''));
-  };
-  const registry = entries.filter(([pointer, f]) => !isDeclared(f) && !declaredOnly(pointer));
-  return { bound: registry.length, prefilled: registry.filter(([, f]) => f.status === 'PREFILLED' || f.status === 'CONFLICT').length,
-    declared: entries.filter(([, f]) => isDeclared(f)).length };
-}
-
-function nodeAt(schema, pointer) {
-  let node = resolve(schema, schema);
-  for (const part of pointer.split('/').slice(1)) {
-    node = resolve(schema, node?.properties?.[part] ?? (node?.items ? node.items : undefined));
-  }
-  return node;
+/** Bound fields and those filled, as the suggestions' readiness counts them; of those, the ones the citizen declared before. */
+function counts(prefill) {
+  const entries = Object.values(prefill?.fields ?? {});
+  const prefilled = entries.filter((f) => f.status === 'PREFILLED' || f.status === 'CONFLICT').length;
+  const declared = entries.filter(isDeclared).length;
+  return { bound: entries.length, prefilled, declared, registry: prefilled - declared };
 }
 
 function translateString(t) {
@@ -237,7 +225,7 @@ function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, at
   const rendered = useMemo(() => renderedSchema(schema), [schema]);
   const messageOf = useCallback((e) => e.message, []);
   const extraErrors = useMemo(() => errorSchemaOf(errors.filter((e) => !e.pointer.startsWith('/attachments/')), messageOf), [errors, messageOf]);
-  const { bound, prefilled, declared } = counts(schema, prefill);
+  const { bound, prefilled, declared, registry } = counts(prefill);
   const heading = useFocusOnChange('form', errors.length === 0);
   const summary = errors.map((e) => ({ id: pointerToId(e.pointer), label: titleAt(schema, e.pointer), message: e.message }));
   return (
@@ -245,9 +233,8 @@ function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, at
       <h1 tabIndex={-1} ref={heading}>{schema.title}</h1>
       <ErrorSummary t={t} errors={summary} onPick={focusField} focusKey={attempt} />
       <div className="panel" id="prefill-counter">
-        <p><strong>{t('prefillCounter', { prefilled, bound })}</strong></p>
+        <p><strong>{declared ? t('prefillCounterDeclared', { prefilled, bound, registry, declared }) : t('prefillCounter', { prefilled, bound })}</strong></p>
         <p>{t('prefillCounterLead')}</p>
-        {declared ? <p id="declared-counter">{t('declaredCounter', { n: declared })}</p> : null}
       </div>
       <SourceNotices t={t} sources={prefill.sources} />
       <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate showErrorList={false}

@@ -101,7 +101,14 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         WebElement knownEmail = browser.driver.findElement(By.id("root_applicant_email"));
         assertThat(knownEmail.getAttribute("data-declared")).isEqualTo("true");
         assertThat(knownEmail.getText()).contains(EMAIL).contains("Bạn đã khai ngày " + declaredOn).contains("Thay đổi");
-        assertThat(browser.driver.findElement(By.id("declared-counter")).getText()).isEqualTo("Điền sẵn 2 thông tin bạn đã khai trước đây.");
+        JsonNode fields = prefill(FORM_B, lan, null).body().get("fields");
+        long filled = 0;
+        for (JsonNode f : fields) {
+            filled += List.of("PREFILLED", "CONFLICT").contains(f.path("status").asText()) ? 1 : 0;
+        }
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).as("the counter tells the declared answers apart")
+                .contains("Đã điền sẵn " + filled + " trên " + fields.size() + " trường: " + (filled - 2) + " từ dữ liệu nhà nước, "
+                        + "2 từ thông tin bạn đã khai trước đây.");
         List<JsonNode> known = browser.seriousViolations();
         assertThat(known).as(PageBrowser.describe(known)).isEmpty();
         browser.screenshot("known-answers");

@@ -69,7 +69,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
                 .getFirstSelectedOption().getText()).isEqualTo("Tỉnh Bắc Ninh");
         assertThat(new Select(browser.driver.findElement(By.id("root_applicant_currentResidence_communeCode")))
                 .getFirstSelectedOption().getText()).isEqualTo("Phường Vũ Ninh");
-        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 15 trường");
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 17 trường từ dữ liệu nhà nước");
         assertThat(browser.driver.findElements(By.cssSelector(".notice"))).isEmpty();
         browser.screenshot("complete-persona");
         browser.viewport("complete-persona-desktop", 1000, 1100);
@@ -78,7 +78,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("root_applicant_fullName"),
                 "Source: National Population Database"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("15 of 15 fields were prefilled");
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("15 of 17 fields were prefilled from state records");
         browser.screenshot("complete-persona-en");
     }
 
