@@ -187,6 +187,8 @@ function ChooseForm({ t, session, forms, onPrefilled }) {
 
 function SourceNotices({ t, sources }) {
   const notices = Object.entries(sources ?? {}).flatMap(([name, s]) => {
+    // what the citizen declared before: nothing kept is no news worth a notice
+    if (name === 'declared' && s.status === 'NOT_FOUND') return [];
     if (FAILED_SOURCE.has(s.status)) return [[name, t('sourceFailed', { source: t.short(name) })]];
     if (s.status === 'REJECTED') return [[name, t('sourceRejected', { source: t.short(name) })]];
     if (s.status === 'NOT_FOUND') return [[name, t('sourceNotFound', { source: t.short(name) })]];

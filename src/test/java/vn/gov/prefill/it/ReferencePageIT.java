@@ -69,7 +69,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
                 .getFirstSelectedOption().getText()).isEqualTo("Tỉnh Bắc Ninh");
         assertThat(new Select(browser.driver.findElement(By.id("root_applicant_currentResidence_communeCode")))
                 .getFirstSelectedOption().getText()).isEqualTo("Phường Vũ Ninh");
-        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 15 trường");
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 17 trường");
         assertThat(browser.driver.findElements(By.cssSelector(".notice"))).isEmpty();
         browser.screenshot("complete-persona");
         browser.viewport("complete-persona-desktop", 1000, 1100);
