@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,17 +26,23 @@ class JourneyStoreTest {
 
     static final Instant FILED = Instant.parse("2026-11-10T03:00:00Z");
 
-    JdbcDataSource h2;
+    DataSource db;
     IndicatorStore store;
     JdbcTemplate jdbc;
 
+    /** An empty database of its own (H2 here; PostgreSQL in {@link JourneyPostgresIT}). */
+    DataSource newDatabase() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:journey-store-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
     @BeforeEach
     void migrate() {
-        h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:journey-store-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        store = new IndicatorStore(h2, Clock.fixed(FILED, ZoneOffset.UTC));
-        jdbc = new JdbcTemplate(h2);
+        db = newDatabase();
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        store = new IndicatorStore(db, Clock.fixed(FILED, ZoneOffset.UTC));
+        jdbc = new JdbcTemplate(db);
     }
 
     static JourneyStep step(String id, Step step, Instant at) {
@@ -94,7 +102,7 @@ class JourneyStoreTest {
 
     @Test
     void inTheMovesTransactionAStepCommitsAndRollsBackWithItAndAFailedStepLeavesTheMoveToCommit() {
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(h2));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         tx.executeWithoutResult(t -> {
             store.insertJourney(step("01JF3Q0000000000000000000F", Step.FILED, FILED));
             t.setRollbackOnly();
@@ -103,7 +111,8 @@ class JourneyStoreTest {
 
         tx.executeWithoutResult(t -> {
             store.insertJourney(step("01JF3Q0000000000000000000G", Step.FILED, FILED));
-            // no form: refused by the table, undone to the savepoint alone
+            // no form: refused by the table, undone to the savepoint alone (PostgreSQL would refuse anything more
+            // in a transaction with a failed statement)
             assertThatThrownBy(() -> store.insertJourney(new JourneyStep("01JF3Q0000000000000000000H", null, null, "ONLINE", null,
                     Step.FILED, FILED, FILED))).isInstanceOf(DataAccessException.class);
         });
