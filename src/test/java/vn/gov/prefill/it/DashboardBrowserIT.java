@@ -34,7 +34,7 @@ import vn.gov.prefill.RequiredTool;
 /**
  * /dashboard in headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
  * the demo sign-in, and the charts' series for a known replay, read from ECharts itself. Skipped
- * without chromium, except on CI ({@code CI=true}). Saves target/screenshots/dashboard.png.
+ * without chromium, except on CI ({@code CI=true}). Saves target/screenshots/dashboard.png (and dashboard-journey.png).
  */
 class DashboardBrowserIT extends GatewayTestSupport {
 
@@ -252,6 +252,10 @@ class DashboardBrowserIT extends GatewayTestSupport {
                         + online.get("deliveryFailed").asLong() + " ");
         assertThat(browser.findElement(By.cssSelector("#journey-table tr[data-form=" + FORM + "]")).getText())
                 .endsWith(" " + form.get("resultsReady").asLong());
+
+        Path shot = Path.of("target/screenshots/dashboard-journey.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(browser.findElement(By.id("journey")).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
