@@ -23,7 +23,8 @@
 # BENCH_HANG_SOURCE (insurance), BENCH_HANG_MS (60000), BENCH_HANG_CONNECTIONS (16), BENCH_PG_HOST
 # (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill and a password of your own: the gateway refuses "prefill"; needs CREATEDB),
 # BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1, BENCH_JVM_OPTIONS (the
-# gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service).
+# gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service), BENCH_ONLY=filing (only the
+# submission check and filing runs, after a warm-up on them: about 4 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -44,6 +45,8 @@ PG_PORT=${BENCH_PG_PORT:-5432}
 export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} PGPASSWORD=${BENCH_PG_PASSWORD:?is the database role password, never the demo prefill}
 DB=${BENCH_DB:-prefill_bench}
 NOTE=${BENCH_NOTE:-}
+ONLY=${BENCH_ONLY:-}
+case $ONLY in ""|filing) ;; *) echo "BENCH_ONLY: empty (everything) or filing" >&2; exit 1 ;; esac
 declare -A LATENCY=(
   [population]=${LAT_POPULATION:-30} [civil-status]=${LAT_CIVIL_STATUS:-40} [business]=${LAT_BUSINESS:-25}
   [insurance]=${LAT_INSURANCE:-35} [dossiers]=${LAT_DOSSIERS:-30})
@@ -164,6 +167,7 @@ log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
 SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
 GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
 GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
+GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
   java $JVM_OPTIONS -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
   --gateway.mocks.enabled=false \
@@ -213,7 +217,7 @@ declare -A FLOOR=(
   [child-health-insurance]=$((L_CIV + $(max "$L_POP" "$L_INS" "$L_DOS")))
   [household-business-registration]=$(max "$L_POP" "$L_INS")
   [suggestions]=$(($(max "$L_POP" "$L_CIV" "$L_BUS") + $(max "$L_INS" "$L_POP")))
-  [submission]=0)
+  [submission]=0 [filing]=0)
 # The direct path (see direct() below) needs the mean number of registry reads in flight per prefill:
 # the sum of its reads' latencies divided by its floor. calibrate() notes each read's latency.
 
@@ -365,6 +369,9 @@ direct() { # form connections
 
 # --- 5. calibration, warm-up and the runs ----------------------------------------------------------------------------
 FORMS=(residence-change criminal-record-request child-health-insurance)
+if [ "$ONLY" = filing ]; then
+  calibrate residence-change
+else
 for form in "${FORMS[@]}" household-business-registration; do calibrate "$form"; done
 : >"$WORK/suggestions.requests"
 while IFS=$'\t' read -r number token; do
@@ -392,6 +399,7 @@ for c in $SMALL_CONNECTIONS; do
   measure suggestions suggestions "$c" "$WORK/suggestions.requests" \
     '{"floorNote": "approximate: wave 1 civil-status, wave 2 insurance; callers without children or spouse have one wave, the readiness dry runs may add one"}' >>"$RUNS"
 done
+fi
 
 # submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds; the
 # requests wrk left in flight at the end of the last run must be answered first, or the prefills come back partial
@@ -408,11 +416,50 @@ while read -r line; do
     "$(json_headers "$token")" >>"$WORK/submission.requests"
 done < <(sort -u "$WORK/residence-change.requests")
 [ -s "$WORK/submission.requests" ] || { echo "no valid residence-change submission: see $OUT/gateway.log" >&2; exit 1; }
+# filing: the same checked forms filed as dossiers (no Idempotency-Key: each request files a new one), delivered
+# meanwhile to the handling stub
+sed 's#/submissions\t#/dossiers\t#' "$WORK/submission.requests" >"$WORK/filing.requests"
+if [ "$ONLY" = filing ]; then
+  log "warming up for ${WARMUP_SECONDS}s on submissions and filings"
+  cat "$WORK/submission.requests" "$WORK/filing.requests" | shuf >"$WORK/warmup.requests"
+  (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/warmup.requests" "$WORK/warmup" >/dev/null)
+fi
 for c in $SMALL_CONNECTIONS; do
   measure submission submission "$c" "$WORK/submission.requests" >>"$RUNS"
 done
 
+# --- 8. filing, and whether delivery keeps up ----------------------------------------------------------------------------
+# CPU per filing is the gateway's during the wrk run (the deliveries made meanwhile included); the delivery figures
+# count the dossiers the database says were delivered from the start of the run until none is pending.
+dossiers_where() { psql -h "$PG_HOST" -p "$PG_PORT" -d "$DB" -tAc "SELECT COUNT(*) FROM dossier WHERE $1"; }
+await_no_pending() { # at most 300 s
+  for _ in $(seq 1 1500); do [ "$(dossiers_where "status = 'RECEIVED'")" = 0 ] && return; sleep 0.2; done
+}
+for c in $SMALL_CONNECTIONS; do
+  await_no_pending
+  settle
+  filed0=$(dossiers_where "true"); delivered0=$(dossiers_where "status = 'DELIVERED'")
+  (while :; do dossiers_where "status = 'RECEIVED'"; sleep 0.5; done) >"$WORK/pending-$c.txt" 2>/dev/null &
+  pending_sampler=$!
+  t0=$(date +%s.%N)
+  cpu_before=$(cpu_ticks)
+  run=$(NO_SETTLE=1 measure filing filing "$c" "$WORK/filing.requests")
+  t_wrk=$(date +%s.%N)
+  await_no_pending
+  t1=$(date +%s.%N)
+  cpu_after=$(cpu_ticks)
+  kill "$pending_sampler"; wait "$pending_sampler" 2>/dev/null || true
+  filed=$(($(dossiers_where "true") - filed0)); delivered=$(($(dossiers_where "status = 'DELIVERED'") - delivered0))
+  jq -c --argjson filed "$filed" --argjson delivered "$delivered" --argjson t0 "$t0" --argjson tw "$t_wrk" --argjson t1 "$t1" \
+    --argjson cpu "$((cpu_after - cpu_before))" --argjson tck "$CLK_TCK" \
+    --argjson maxPending "$(sort -n "$WORK/pending-$c.txt" | tail -1)" '
+    . + {filed: $filed, delivered: $delivered, deliveredPerSecond: ($delivered / ($t1 - $t0)),
+         drainSeconds: ($t1 - $tw), maxPending: $maxPending,
+         cpuMsPerFilingWithDelivery: (if $filed > 0 then $cpu * 1000 / $tck / $filed else null end)}' <<<"$run" >>"$RUNS"
+done
+
 # --- 9. one registry hangs: a form that needs it and, at the same time, one that does not ----------------------------
+if [ "$ONLY" != filing ]; then
 log "hanging $HANG_SOURCE for ${HANG_MS} ms"
 case $HANG_SOURCE in
   insurance) hang_path='/insurance/v1/participants/.*' ;;
@@ -437,6 +484,7 @@ jq -c --arg s "$HANG_SOURCE" --argjson d "$DEADLINE_MS" \
 jq -c --arg s "$HANG_SOURCE" --argjson base "${BASELINE_RPS[$other_form-$HANG_CONNECTIONS]:-null}" \
   '. + {kind: "hang-other", hangingSource: $s, baselineThroughput: $base,
         throughputVsBaseline: (if $base then .throughput / $base else null end)}' "$WORK/hang-other.json" >>"$RUNS"
+fi
 
 # --- 10. results.json, table.md, plot.png --------------------------------------------------------------------------------
 commit=$(git rev-parse HEAD)
@@ -464,13 +512,22 @@ jq -r '
     "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
     "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
     "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
+  (if any(.runs[]; .kind == "direct") then
   "\n\nDirect path (the mocks alone, the same reads):\n\n| form | connections | mock connections | reads/s | prefills/s equivalent | p50 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "direct") |
-    "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n")) +
-  "\n\nHanging \(.runs[] | select(.kind == "hang") | "\(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end))"); " +
-  "\(.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang")\n"
+    "| \(.name) | \(.connections) | \(.directConnections) | \(.readsPerSecond | f(0)) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.errors) |"] | join("\n"))
+  else "" end) +
+  ([.runs[] | select(.kind == "hang") | "\n\nHanging \(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end)); "] | join("")) +
+  ([.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang"] | join("")) +
+  ([.runs[] | select(.kind == "submission") | {key: (.connections | tostring), value: .cpuMsPerRequest}] | from_entries) as $check |
+  "\n\nFiling, and delivery to the handling stub meanwhile:\n\n| connections | filings/s | p50 | p99 | CPU ms/filing | vs a submission check | with the deliveries drained | filed | delivered | delivered/s | max pending | drained after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+  ([.runs[] | select(.kind == "filing") |
+    "| \(.connections) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | " +
+    "\(if $check[.connections | tostring] then (.cpuMsPerRequest / $check[.connections | tostring] | f(2)) + "×" else "–" end) | " +
+    "\(.cpuMsPerFilingWithDelivery | f(2)) ms | \(.filed) | \(.delivered) | \(.deliveredPerSecond | f(0)) | \(.maxPending) | \(.drainSeconds | f(1)) s |"] | join("\n")) + "\n"
 ' "$OUT/results.json" >"$OUT/table.md"
 
+if [ "$ONLY" != filing ]; then
 for form in "${FORMS[@]}"; do
   jq -r --arg f "$form" '.runs[] | select(.kind == "prefill" and .name == $f) |
     "\(.connections) \(.overheadP50Ms) \(.overheadP99Ms) \(.cpuMsPerRequest)"' "$OUT/results.json" | sort -n >"$WORK/plot-$form.dat"
@@ -495,8 +552,14 @@ plot $(n=0; for form in "${FORMS[@]}"; do n=$((n + 1))
   printf '"%s" using 1:4 with linespoints lc %d pt 7 title "%s", ' "$WORK/plot-$form.dat" $n "$form"; done | sed 's/, $//')
 unset multiplot
 EOF
+fi
 
 mkdir -p bench/results/latest
-cp "$OUT/results.json" "$OUT/table.md" "$OUT/plot.png" bench/results/latest/
+if [ "$ONLY" = filing ]; then
+  cp "$OUT/results.json" bench/results/latest/filing.json
+  cp "$OUT/table.md" bench/results/latest/filing.md
+else
+  cp "$OUT/results.json" "$OUT/table.md" "$OUT/plot.png" bench/results/latest/
+fi
 cat "$OUT/table.md"
 log "results in $OUT (and bench/results/latest)"

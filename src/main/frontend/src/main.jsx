@@ -4,7 +4,9 @@ import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { englishStringTranslator } from '@rjsf/utils';
 
-import { api } from './api.js';
+import { api, newIdempotencyKey } from './api.js';
+import { Confirmation, DossierDetail, MyDossiers } from './dossiers.jsx';
+import { useFocusOnChange } from './hooks.js';
 import { translator } from './strings.js';
 import { errorSchemaOf, get, isAddress, pointerToId, resolve } from './pointers.js';
 import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, display, renderedSchema, uiSchemaOf } from './fields.jsx';
@@ -12,12 +14,7 @@ import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, dis
 const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeProvince: 'communes-2025-provinces',
   ethnicity: 'ethnicity', countries: 'countries' };
 const FAILED_SOURCE = new Set(['TIMEOUT', 'UNAVAILABLE', 'INVALID_RESPONSE']);
-
-function useFocusOnChange(dep, enabled = true) {
-  const ref = useRef(null);
-  useEffect(() => { if (enabled) ref.current?.focus(); }, [dep, enabled]);
-  return ref;
-}
+const ASIDE = new Set(['disclosures', 'dossiers', 'dossier']);
 
 function ErrorSummary({ t, errors, onPick, focusKey }) {
   const ref = useFocusOnChange(focusKey);
@@ -94,7 +91,7 @@ function SignIn({ t, onSignedIn }) {
 }
 
 function Suggestions({ t, suggestions, forms, onOpen, busy }) {
-  // a suggestion without a form here names its procedure only (GATEWAY-API.md, "Suggestions")
+  // a suggestion without a form here names its procedure only
   const listed = (suggestions ?? []).map((s) => ({ ...s, form: s.formId ? forms.find((f) => f.id === s.formId) : undefined }))
     .filter((s) => !s.formId || s.form);
   if (!listed.length) return null;
@@ -255,12 +252,25 @@ function answersOf(schema, data, prefill, pointer = '', node = schema, name = ''
   return [{ pointer, node: resolved, name, title: resolved.title ?? name, value, entry }];
 }
 
-function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, busy }) {
+/** The filing got no answer, or one saying "not now": the citizen stays here and presses again (the same key files once). */
+function FilingProblem({ t, problem }) {
+  const ref = useFocusOnChange(problem?.attempt, !!problem);
+  if (!problem) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="filing-problem-title" tabIndex={-1} ref={ref} id="filing-problem">
+      <h2 id="filing-problem-title">{t('filingProblemTitle')}</h2>
+      <p>{t(problem.lost ? 'filingLost' : 'filingLater')}</p>
+    </div>
+  );
+}
+
+function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, busy, problem }) {
   const heading = useFocusOnChange('check');
   const sections = Object.entries(resolve(schema, schema).properties ?? {});
   return (
     <>
       <h1 tabIndex={-1} ref={heading}>{t('checkTitle')}</h1>
+      <FilingProblem t={t} problem={problem} />
       <p className="lead">{t('checkLead')}</p>
       {sections.map(([key, node]) => {
         const rows = answersOf(schema, data, prefill, `/${key}`, node, key);
@@ -294,23 +304,6 @@ function CheckAnswers({ t, lists, schema, prefill, data, onChange, onSubmit, bus
       <div className="actions">
         <button type="button" className="button" id="submit" onClick={onSubmit} disabled={busy}>{t('submit')}</button>
         <button type="button" className="button secondary" onClick={() => onChange(null)}>{t('back')}</button>
-      </div>
-    </>
-  );
-}
-
-function Done({ t, result, onAgain, onDisclosures }) {
-  const heading = useFocusOnChange('done');
-  return (
-    <>
-      <div className="confirmation" id="confirmation">
-        <h1 tabIndex={-1} ref={heading}>{t('doneTitle')}</h1>
-        <p>{t('doneLead')}</p>
-        {result?.reuse ? <p id="reuse">{t('reuse', result.reuse)}</p> : null}
-      </div>
-      <div className="actions">
-        <button type="button" className="button" onClick={onAgain}>{t('startAgain')}</button>
-        <button type="button" className="button secondary" onClick={onDisclosures}>{t('whoRead')}</button>
       </div>
     </>
   );
@@ -371,8 +364,11 @@ function App() {
   const [formData, setFormData] = useState({});
   const [errors, setErrors] = useState([]);
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState(null);
+  const [receipt, setReceipt] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [filingProblem, setFilingProblem] = useState(null);
+  const filing = useRef({ key: null, inFlight: false });
+  const [dossierId, setDossierId] = useState(null);
   const [problem, setProblem] = useState(null);
   const [returnTo, setReturnTo] = useState('choose');
 
@@ -394,19 +390,38 @@ function App() {
     setCurrent({ formId, actingFor, schema: r.body, prefill });
     setFormData(structuredClone(prefill.data ?? {}));
     setErrors([]);
+    setFilingProblem(null);
+    filing.current.key = null;
     setView('form');
   };
+  // one key per filing, kept until the gateway answers for good: a second click while the first is out does nothing,
+  // and a retry after a lost answer or a 5xx sends the same key, so the gateway files once
   const submit = async () => {
+    if (filing.current.inFlight) return;
+    filing.current.inFlight = true;
+    filing.current.key ??= newIdempotencyKey();
     setBusy(true);
-    const r = await api.submit(session.token, current.formId, formData, current.prefill.prefillToken);
+    const r = await api.file(session.token, current.formId, formData, current.prefill.prefillToken, filing.current.key);
+    filing.current.inFlight = false;
     setBusy(false);
-    if (r.status === 200) { setResult(r.body); setView('done'); return; }
+    if (r.status === 0 || r.status === 429 || r.status >= 500) {
+      setFilingProblem((p) => ({ lost: r.status === 0, attempt: (p?.attempt ?? 0) + 1 }));
+      return;
+    }
+    filing.current.key = null;
+    setFilingProblem(null);
+    if (r.status === 201) { setReceipt(r.body); setView('done'); return; }
     const list = r.body?.errors?.length ? r.body.errors : [{ pointer: '', message: r.body?.detail ?? String(r.status) }];
     setErrors(list.map((e) => ({ pointer: e.pointer ?? '', message: messageFor(t, e) })));
     setAttempt((n) => n + 1);
     setView('form');
   };
-  const signOut = () => { setSession(null); setCurrent(null); setView('signin'); };
+  const signOut = () => {
+    filing.current.key = null;
+    setSession(null); setCurrent(null); setReceipt(null); setFilingProblem(null); setDossierId(null); setView('signin');
+  };
+  // the pages of the header come back to the step the citizen left, never to one another
+  const navigate = (target) => { setReturnTo(ASIDE.has(view) ? returnTo : view); setView(target); };
 
   let main;
   if (!session || view === 'signin') {
@@ -418,11 +433,18 @@ function App() {
                      errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')} />;
   } else if (view === 'check') {
     main = <CheckAnswers t={t} lists={lists} schema={current.schema} prefill={current.prefill} data={formData} busy={busy} onSubmit={submit}
-                         onChange={(id) => { setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
+                         problem={filingProblem}
+                         onChange={(id) => { setFilingProblem(null); setView('form'); if (id) setTimeout(() => focusField(id), 50); }} />;
   } else if (view === 'done') {
-    main = <Done t={t} result={result} onAgain={() => setView('choose')} onDisclosures={() => { setReturnTo('done'); setView('disclosures'); }} />;
+    main = <Confirmation t={t} receipt={receipt} onAgain={() => setView('choose')} onMyDossiers={() => navigate('dossiers')}
+                         onDisclosures={() => navigate('disclosures')} />;
   } else if (view === 'disclosures') {
     main = <Disclosures t={t} session={session} forms={forms} onBack={() => setView(returnTo)} />;
+  } else if (view === 'dossiers') {
+    main = <MyDossiers t={t} session={session} forms={forms} onOpen={(id) => { setDossierId(id); setView('dossier'); }}
+                       onBack={() => setView(returnTo)} />;
+  } else if (view === 'dossier') {
+    main = <DossierDetail t={t} session={session} forms={forms} id={dossierId} onBack={() => setView('dossiers')} />;
   }
   return (
     <>
@@ -435,7 +457,10 @@ function App() {
                     onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>{t('language')}</button>
             {session ? (
               <>
-                <button type="button" className="link" id="who-read" onClick={() => { setReturnTo(view === 'disclosures' ? returnTo : view); setView('disclosures'); }}>{t('whoRead')}</button>
+                <button type="button" className="link" id="my-dossiers" aria-current={['dossiers', 'dossier'].includes(view) ? 'page' : undefined}
+                        onClick={() => navigate('dossiers')}>{t('myDossiers')}</button>
+                <button type="button" className="link" id="who-read" aria-current={view === 'disclosures' ? 'page' : undefined}
+                        onClick={() => navigate('disclosures')}>{t('whoRead')}</button>
                 <button type="button" className="link" id="sign-out" onClick={signOut}>{t('signOut')}</button>
               </>
             ) : null}

@@ -19,3 +19,6 @@ CREATE TABLE handling_event (
     received_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX handling_event_dossier ON handling_event (dossier_id);
+
+-- dossiers delivered before this migration had their news when they were last changed
+UPDATE dossier SET news_at = updated_at WHERE status <> 'RECEIVED';

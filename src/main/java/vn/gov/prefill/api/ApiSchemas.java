@@ -27,7 +27,7 @@ public class ApiSchemas implements OpenApiCustomizer {
 
     /** Field flags: the data-quality checks against the personal number, and the 2025 unit conversion. */
     static final List<String> FLAGS = List.of("ID_SEX_MISMATCH", "ID_BIRTH_YEAR_MISMATCH",
-            "CONVERTED_TO_2025_UNITS", "UNIT_AMBIGUOUS", "UNIT_UNKNOWN", "UNIT_PROVINCE_MISMATCH");
+            "CONVERTED_TO_2025_UNITS", "UNIT_AMBIGUOUS", "UNIT_UNKNOWN", "UNIT_PROVINCE_MISMATCH", "SELF_DECLARED");
 
     @Override
     public void customise(OpenAPI api) {

@@ -35,13 +35,16 @@ public class ProductionSecrets implements BeanFactoryPostProcessor, EnvironmentA
             "gateway.security.issuer", "the iss of the identity provider's tokens",
             "gateway.ndxp.client-secret", "the gateway's NDXP client secret",
             "spring.datasource.password", "the disclosure log database's password",
-            "gateway.handling.base-url", "the province's handling system filed dossiers are delivered to")));
+            "gateway.handling.base-url", "the province's handling system filed dossiers are delivered to",
+            "gateway.handling.callback-secret", "the base64 HMAC key (at least 32 bytes) the handling system signs its callbacks with",
+            "gateway.profile.encryption-key", "the base64 AES-256 key (32 bytes) declared values are encrypted with, the same on every node")));
 
     /** Of {@link #REQUIRED}, the keys whose value is no secret: an address or a name, given in the clear. */
     public static final Set<String> PUBLIC = Set.of("gateway.security.issuer", "gateway.handling.base-url");
 
     /** What the gateway and its mocks ship with: demo values, never a production credential. */
-    public static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa");
+    public static final Set<String> DEMO_VALUES = Set.of("mock-ndxp-secret", "mock-insurance-key", "mock-dossiers-key", "prefill", "sa",
+            "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==", "bW9jay1wcm9maWxlLWtleS0zMi1ieXRlcy1kZW1vISE=");
 
     private Environment environment;
 

@@ -16,9 +16,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 /**
- * The two db-scheduler tasks of filing: a dossier's delivery (one execution per pending dossier; an
- * execution whose node stopped beating is revived on another), and the retention sweep (one node a
- * round) that forgets settled dossiers after {@code gateway.handling.retention}.
+ * The db-scheduler tasks of filing: a dossier's delivery (one execution per pending dossier; an execution
+ * whose node stopped beating is revived on another), the reconciliation sweep that asks for the dossiers
+ * with no news, and the retention sweep that forgets settled dossiers after {@code gateway.handling.retention}
+ * (each sweep run by one node a round).
  */
 @Configuration
 @EnableConfigurationProperties(HandlingSettings.class)
@@ -33,6 +34,12 @@ class DossierConfig {
                 // the attempt itself failed (the database, a bug): not a verdict on the dossier, so it is tried again
                 .onFailureReschedule(Schedules.fixedDelay(Duration.ofSeconds(30)))
                 .execute(delivery::attempt);
+    }
+
+    @Bean
+    RecurringTask<Void> dossierReconciliationTask(Reconciliation reconciliation, HandlingSettings settings) {
+        return Tasks.recurring("dossier-reconciliation", Schedules.fixedDelay(settings.reconcileSweep()))
+                .execute((instance, context) -> reconciliation.sweep());
     }
 
     @Bean

@@ -61,8 +61,11 @@ class DossierController {
     private final DossierStore store;
     private final Citizens citizens;
     private final PersonKeys personKeys;
+    private final HandlingProgress progress;
 
-    DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys) {
+    DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys,
+                      HandlingProgress progress) {
+        this.progress = progress;
         this.check = check;
         this.filing = filing;
         this.store = store;
@@ -71,8 +74,14 @@ class DossierController {
     }
 
     @Schema(name = "DossierReceipt", requiredProperties = {"dossierId", "status", "filedAt", "reuse"})
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Receipt(String dossierId, @Schema(allowableValues = "RECEIVED") String status,
-                   @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse) { }
+                   @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse,
+                   @Schema(description = "with declare.keep: the declared keys kept for next time (absent when an earlier filing "
+                           + "is answered again)") Declared declared) { }
+
+    @Schema(name = "DossierDeclared")
+    record Declared(@Schema(description = "the declared keys kept, e.g. contact.phone") List<String> kept) { }
 
     @Schema(name = "DossierEvent", requiredProperties = {"status", "at"})
     record TimelineEntry(@Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String at,
@@ -82,7 +91,20 @@ class DossierController {
     record View(String dossierId, String formId, String formVersion, String procedureCode,
                 @Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String filedAt,
                 @Schema(description = "the handling system's official code (MaHoSo), once delivered") String handlingCode,
-                List<TimelineEntry> timeline) { }
+                List<TimelineEntry> timeline,
+                @Schema(description = "the result document, once the handling system has it (RESULT_READY and after)") Result result) { }
+
+    @Schema(name = "DossierResult", requiredProperties = {"documentRef", "type", "url"},
+            description = "A reference to the result document, as the handling system described it: never the document itself")
+    record Result(@Schema(description = "the reference to give back when the document is needed again") String documentRef,
+                  @Schema(description = "the document type (MaKetQua), e.g. KQ.LLTP") String type, String title,
+                  @Schema(description = "its number (SoKyHieu)") String number, @Schema(format = "date") String issuedOn, String url,
+                  @Schema(description = "sha256: and the hex digest of the document, when given") String hash) {
+
+        static Result of(HandlingEvent.Result r) {
+            return r == null ? null : new Result(r.documentRef(), r.type(), r.title(), r.number(), r.issuedOn(), r.url(), r.hash());
+        }
+    }
 
     @Schema(name = "DossierPage")
     record Page(int page, int size, long total, List<View> items) { }
@@ -107,15 +129,17 @@ class DossierController {
                                  @AuthenticationPrincipal Jwt jwt) {
         String key = idempotencyKeyOf(idempotencyKey);
         String personKey = personKeyOf(citizens.of(jwt));
+        boolean keep = keep(body);
         try {
             Optional<DossierStore.Dossier> first = key == null ? Optional.empty() : store.byIdempotencyKey(personKey, key);
             if (first.isPresent()) {
-                return receipt(first.get());
+                return receipt(first.get(), null);
             }
-            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken"));
-            DossierStore.Dossier dossier = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key);
-            log.info("dossier filed dossier={} form={}", dossier.id(), dossier.formId());
-            return receipt(dossier);
+            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare"));
+            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep);
+            log.info("dossier filed dossier={} form={} declaredKept={}", filed.dossier().id(), filed.dossier().formId(),
+                    filed.kept() == null ? 0 : filed.kept().size());
+            return receipt(filed.dossier(), filed.kept());
         } catch (DataAccessException e) {
             throw ApiProblem.auditUnavailable("the dossier cannot be recorded right now; nothing was filed, try again shortly");
         }
@@ -182,17 +206,34 @@ class DossierController {
                 : "citizen:" + citizen.citizenId());
     }
 
-    private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d) {
+    private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d, List<String> kept) {
         SubmissionCheck.Reuse reuse = new SubmissionCheck.Reuse(d.bound(), d.prefilled(), d.kept(), d.prefilled() - d.kept());
         return ResponseEntity.created(URI.create("/api/v1/me/dossiers/" + d.id()))
-                .body(new Receipt(d.id(), DossierStatus.RECEIVED.name(), at(d.filedAt()), reuse));
+                .body(new Receipt(d.id(), DossierStatus.RECEIVED.name(), at(d.filedAt()), reuse, kept == null ? null : new Declared(kept)));
+    }
+
+    /** {@code declare: {keep: true}}: the citizen agreed to have the form's declared values kept; anything else is a 400. */
+    private static boolean keep(JsonNode body) {
+        JsonNode declare = body == null ? null : body.get("declare");
+        if (declare == null || declare.isNull()) {
+            return false;
+        }
+        if (!declare.isObject() || !declare.path("keep").isBoolean()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request",
+                    List.of(new FieldError("/declare/keep", "send {\"declare\": {\"keep\": true}} to keep the declared values, or leave it out")));
+        }
+        List<FieldError> unknown = FieldError.unknownProperties(declare, "/declare", List.of("keep"));
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-request", "Invalid request", unknown);
+        }
+        return declare.get("keep").asBoolean();
     }
 
     private View view(DossierStore.Dossier d) {
         List<TimelineEntry> timeline = store.timeline(d.id()).stream()
                 .map(e -> new TimelineEntry(e.status().name(), at(e.at()), e.note())).toList();
         return new View(d.id(), d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), at(d.filedAt()), d.handlingCode(),
-                timeline);
+                timeline, Result.of(progress.result(d.id())));
     }
 
     static String at(Instant instant) {

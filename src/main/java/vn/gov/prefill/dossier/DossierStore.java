@@ -78,7 +78,7 @@ class DossierStore {
     }
 
     List<Event> timeline(String id) {
-        return jdbc.query("SELECT status, at, note FROM dossier_event WHERE dossier_id = ? ORDER BY id",
+        return jdbc.query("SELECT status, at, note FROM dossier_event WHERE dossier_id = ? ORDER BY at, id",
                 (rs, n) -> new Event(DossierStatus.valueOf(rs.getString(1)), instant(rs, 2), rs.getString(3)), id);
     }
 
@@ -97,8 +97,8 @@ class DossierStore {
     /** Received by the handling system: its code kept, the payload (the personal data delivery needed) cleared. */
     boolean delivered(String id, int attempts, String handlingCode, Instant at) {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, handling_code = ?, last_error = NULL, updated_at = ?, "
-                        + "payload = NULL WHERE id = ? AND status = ?", DossierStatus.DELIVERED.name(), attempts, handlingCode, utc(at), id,
-                DossierStatus.RECEIVED.name());
+                        + "news_at = ?, payload = NULL WHERE id = ? AND status = ?", DossierStatus.DELIVERED.name(), attempts, handlingCode,
+                utc(at), utc(at), id, DossierStatus.RECEIVED.name());
         if (moved == 1) {
             event(id, DossierStatus.DELIVERED, at, null);
         }
@@ -132,9 +132,112 @@ class DossierStore {
                 (rs, n) -> new Backlog(rs.getLong(1), instant(rs, 2)), DossierStatus.RECEIVED.name());
     }
 
-    /** Forgets the dossiers whose delivery is over (delivered or failed) and that were last touched before {@code before}. */
+    /**
+     * Forgets the dossiers that are over (handled to the end, or never delivered) and were last touched before
+     * {@code before}. One still being handled stays, however old: its filer follows it.
+     */
     int forgetSettledBefore(Instant before) {
-        return jdbc.update("DELETE FROM dossier WHERE status <> ? AND updated_at < ?", DossierStatus.RECEIVED.name(), utc(before));
+        return jdbc.update("DELETE FROM dossier WHERE status IN (?, ?, ?) AND updated_at < ?", DossierStatus.COMPLETED.name(),
+                DossierStatus.REJECTED.name(), DossierStatus.DELIVERY_FAILED.name(), utc(before));
+    }
+
+    /** What an event from the handling system did to a dossier. */
+    enum Progress {
+        /** the dossier reached the event's status */
+        MOVED,
+        /** an older step, late: added to the timeline, the status left where a newer one put it */
+        HISTORY,
+        /** nothing new (a status already reached, or a closed dossier) */
+        UNCHANGED,
+        /** no dossier has this id */
+        UNKNOWN
+    }
+
+    /**
+     * Applies one step the handling system reports, to be called in a transaction: the dossier's row is locked,
+     * so two events of one dossier (two nodes, a callback and a reconciliation) are applied one after the other.
+     * Events are ordered by the handling system's time: one older than the newest applied never moves the
+     * dossier back, and a closed dossier (COMPLETED, REJECTED) never moves again. {@code DA_TIEP_NHAN} only
+     * confirms the delivery. A step reported before the delivery's answer came back delivers the dossier too.
+     */
+    Progress progress(HandlingEvent e, String resultJson, Instant now) {
+        record Row(DossierStatus status, Instant eventAt) { }
+        List<Row> rows = jdbc.query("SELECT status, event_at FROM dossier WHERE id = ? FOR UPDATE",
+                (rs, n) -> new Row(DossierStatus.valueOf(rs.getString(1)), instant(rs, 2)), e.dossierId());
+        if (rows.isEmpty()) {
+            return Progress.UNKNOWN;
+        }
+        DossierStatus current = rows.get(0).status();
+        Instant eventAt = rows.get(0).eventAt();
+        jdbc.update("UPDATE dossier SET news_at = ?, handling_code = COALESCE(handling_code, ?) WHERE id = ?", utc(now),
+                e.handlingCode(), e.dossierId());
+        boolean undelivered = current == DossierStatus.RECEIVED || current == DossierStatus.DELIVERY_FAILED;
+        if (undelivered) {
+            jdbc.update("UPDATE dossier SET status = ?, last_error = NULL, payload = NULL, updated_at = ? WHERE id = ?",
+                    DossierStatus.DELIVERED.name(), utc(now), e.dossierId());
+            event(e.dossierId(), DossierStatus.DELIVERED, now, null);
+            current = DossierStatus.DELIVERED;
+            if (e.status() == DossierStatus.DELIVERED) {
+                return Progress.MOVED;
+            }
+        }
+        if (e.status() == DossierStatus.DELIVERED) {
+            return Progress.UNCHANGED;
+        }
+        boolean newer = eventAt == null || e.at().isAfter(eventAt);
+        if (resultJson != null) {
+            jdbc.update("UPDATE dossier SET result = ? WHERE id = ? AND (result IS NULL OR ?)", resultJson, e.dossierId(), newer);
+        }
+        if (newer && !current.closed()) {
+            if (e.status() == current) {
+                jdbc.update("UPDATE dossier SET event_at = ? WHERE id = ?", utc(e.at()), e.dossierId());
+                return Progress.UNCHANGED;
+            }
+            jdbc.update("UPDATE dossier SET status = ?, event_at = ?, updated_at = ? WHERE id = ?", e.status().name(), utc(e.at()),
+                    utc(now), e.dossierId());
+            event(e.dossierId(), e.status(), e.at(), e.note());
+            return Progress.MOVED;
+        }
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dossier_event WHERE dossier_id = ? AND status = ?", Integer.class,
+                e.dossierId(), e.status().name());
+        if (known != null && known > 0) {
+            return Progress.UNCHANGED;
+        }
+        event(e.dossierId(), e.status(), e.at(), e.note());
+        return Progress.HISTORY;
+    }
+
+    /** Records a callback's MaSuKien; false when it was recorded before (a repeat, to be answered and ignored). */
+    boolean firstTimeSeen(String eventId, String dossierId, Instant now) {
+        Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM handling_event WHERE event_id = ?", Integer.class, eventId);
+        if (seen != null && seen > 0) {
+            return false;
+        }
+        jdbc.update("INSERT INTO handling_event (event_id, dossier_id, received_at) VALUES (?,?,?)", eventId, dossierId, utc(now));
+        return true;
+    }
+
+    /** The result document's reference, as JSON, once the handling system gave one. */
+    Optional<String> result(String id) {
+        return jdbc.query("SELECT result FROM dossier WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** A dossier to ask the handling system about: its id and the handling system's code. */
+    record Quiet(String id, String handlingCode, String procedureCode) { }
+
+    /** Dossiers in the handling system's hands (delivered, not closed) with no news since {@code before}, the quietest first. */
+    List<Quiet> quietSince(Instant before, int limit) {
+        return jdbc.query("SELECT id, handling_code, procedure_code FROM dossier WHERE status IN (?, ?, ?, ?) AND news_at < ? "
+                        + "AND handling_code IS NOT NULL ORDER BY news_at LIMIT ?",
+                (rs, n) -> new Quiet(rs.getString(1), rs.getString(2), rs.getString(3)),
+                DossierStatus.DELIVERED.name(), DossierStatus.IN_PROGRESS.name(), DossierStatus.SUPPLEMENT_REQUESTED.name(),
+                DossierStatus.RESULT_READY.name(), utc(before), limit);
+    }
+
+    /** Asked about and nothing new (or the handling system does not know it): not asked again before the next period. */
+    void asked(String id, Instant now) {
+        jdbc.update("UPDATE dossier SET news_at = ? WHERE id = ?", utc(now), id);
     }
 
     /** The status reached, on the timeline, and told to whoever listens for {@link DossierMoved}. */

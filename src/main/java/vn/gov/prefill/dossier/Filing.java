@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import vn.gov.prefill.edge.RequestIds;
+import vn.gov.prefill.form.FormDefinition;
+import vn.gov.prefill.profile.DeclaredValues;
 import vn.gov.prefill.submission.SubmissionCheck;
 
 /**
@@ -28,8 +30,14 @@ class Filing {
     private final SchedulerClient scheduler;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final DeclaredValues declared;
 
-    Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    /** A filing's outcome: the dossier, and the declared keys kept with it (null for an earlier filing answered again). */
+    record Filed(DossierStore.Dossier dossier, java.util.List<String> kept) { }
+
+    Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
+           DeclaredValues declared) {
+        this.declared = declared;
         this.clock = clock;
         this.store = store;
         this.scheduler = scheduler;
@@ -37,8 +45,11 @@ class Filing {
         this.json = json;
     }
 
-    /** The new dossier; or, when another filing with the same key got there first, that one. */
-    DossierStore.Dossier file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey) {
+    /**
+     * The new dossier, with (when {@code keep}) the values of its {@code x-declare} fields kept for the filer in the
+     * same transaction; or, when another filing with the same key got there first, that one.
+     */
+    Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey, boolean keep) {
         Instant now = clock.instant();
         String id = RequestIds.newId();
         String payload;
@@ -52,17 +63,35 @@ class Filing {
                 checked.form().procedureCode(), DossierStatus.RECEIVED, now, now, null, 0, null, reuse.bound(), reuse.prefilled(),
                 reuse.kept());
         try {
-            transactions.executeWithoutResult(tx -> {
+            java.util.List<String> kept = transactions.execute(tx -> {
                 store.insert(dossier, personKey, idempotencyKey, payload);
                 // the dossier's times are the gateway's clock; the scheduler's are the machine's
                 scheduler.schedule(HandlingDelivery.of(id), Instant.now());
+                return keep ? declared.keep(filerId(checked), declaredValues(checked), checked.form().id(), now) : java.util.List.<String>of();
             });
-            return dossier;
+            return new Filed(dossier, kept);
         } catch (DuplicateKeyException e) {
             Optional<DossierStore.Dossier> first = idempotencyKey == null ? Optional.empty()
                     : store.byIdempotencyKey(personKey, idempotencyKey);
-            return first.orElseThrow(() -> e);
+            return new Filed(first.orElseThrow(() -> e), null);
         }
+    }
+
+    /** The filer's own declared fields (subject self) and their values as filed. */
+    private static java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> declaredValues(SubmissionCheck.Checked checked) {
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();
+        checked.form().declared().forEach((pointer, d) -> {
+            com.fasterxml.jackson.databind.JsonNode value = checked.data().at(pointer);
+            if ("self".equals(d.subject()) && !value.isMissingNode() && !value.isNull()) {
+                values.put(d.key(), value);
+            }
+        });
+        return values;
+    }
+
+    /** Whose declared values a filing keeps: the citizen, or on an organisation account the enterprise. */
+    private static String filerId(SubmissionCheck.Checked checked) {
+        return checked.citizen().isOrganisation() ? checked.citizen().enterpriseCode() : checked.citizen().citizenId();
     }
 
     /** An operator's redelivery of a failed dossier: RECEIVED again and its delivery pending, together. */

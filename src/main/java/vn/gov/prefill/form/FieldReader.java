@@ -24,15 +24,23 @@ final class FieldReader {
     private final SourceReferences references;
     private final Transforms transforms;
     private final List<Field> fields = new ArrayList<>();
+    private final JsonNode declaredKeys;
+    private final java.util.Map<String, FormDefinition.Declared> declared = new java.util.LinkedHashMap<>();
 
-    FieldReader(FormErrors errors, SourceReferences references, Transforms transforms) {
+    FieldReader(FormErrors errors, SourceReferences references, Transforms transforms, JsonNode declaredKeys) {
         this.errors = errors;
         this.references = references;
         this.transforms = transforms;
+        this.declaredKeys = declaredKeys;
     }
 
     List<Field> fields() {
         return fields;
+    }
+
+    /** The fields marked {@code x-declare}, by their data pointer. */
+    java.util.Map<String, FormDefinition.Declared> declared() {
+        return declared;
     }
 
     /** Walks {@code node}, whose data lives at {@code dataPointer}. */
@@ -41,12 +49,63 @@ final class FieldReader {
             String childSchema = schemaPointer + "/properties/" + escape(p.getKey());
             String childData = dataPointer + "/" + escape(p.getKey());
             JsonNode property = p.getValue();
+            if (property.has("x-declare")) {
+                declare(property, childSchema, childData);
+            }
             if (property.has("x-prefill")) {
                 field(property, childSchema, childData);
             } else {
                 walk(property, childSchema, childData);
             }
         });
+    }
+
+    /**
+     * A field the citizen may declare once: a known key whose schema's type is the field's, and, when the field
+     * binds the declared source, the same key as its path; the value belongs to that binding's subject, else self.
+     */
+    private void declare(JsonNode property, String schemaPointer, String dataPointer) {
+        String pointer = schemaPointer + "/x-declare";
+        String key = property.get("x-declare").asText("");
+        JsonNode keySchema = declaredKeys.get(key);
+        if (key.equals("declaredAt") || keySchema == null) {
+            List<String> known = new ArrayList<>();
+            declaredKeys.fieldNames().forEachRemaining(n -> {
+                if (!n.equals("declaredAt")) {
+                    known.add(n);
+                }
+            });
+            errors.add(pointer, "unknown declared key '" + key + "' (known, in " + SourceReferences.fileOf(FormDefinition.DECLARED_SOURCE)
+                    + ": " + String.join(", ", known) + ")");
+            return;
+        }
+        String fieldType = property.path("type").asText("");
+        String keyType = keySchema.path("type").asText("");
+        if (!fieldType.equals(keyType)) {
+            errors.add(schemaPointer + "/type", "the field is '" + fieldType + "' but declared key '" + key + "' holds '" + keyType
+                    + "' values");
+            return;
+        }
+        String subject = "self";
+        List<JsonNode> bindings = new ArrayList<>();
+        JsonNode binding = property.path("x-prefill");
+        if (binding.isArray()) {
+            binding.forEach(bindings::add);
+        } else if (binding.isObject()) {
+            bindings.add(binding);
+        }
+        for (JsonNode b : bindings) {
+            String from = b.path("from").asText("");
+            if (from.startsWith(FormDefinition.DECLARED_SOURCE + "@")) {
+                subject = from.substring(from.indexOf('@') + 1);
+                if (!("/" + key).equals(b.path("path").asText())) {
+                    errors.add(pointer, "the field binds " + from + " at '" + b.path("path").asText() + "': it must read the key it "
+                            + "declares, '/" + key + "'");
+                    return;
+                }
+            }
+        }
+        declared.put(dataPointer, new FormDefinition.Declared(key, subject));
     }
 
     private void field(JsonNode property, String schemaPointer, String dataPointer) {

@@ -15,7 +15,16 @@ import vn.gov.prefill.binding.Transform;
  */
 public record FormDefinition(String id, Path file, JsonNode schema, String title, String version, String procedureCode,
                              String minLoa, Set<String> actingFor, Map<String, Subject> subjects, List<Field> fields,
-                             Set<String> sources) {
+                             Set<String> sources, Map<String, Declared> declared) {
+
+    /** The source of what citizens declared once: a form binds it as {@code declared@<subject>}. */
+    public static final String DECLARED_SOURCE = "declared";
+
+    /**
+     * A field the citizen may declare once ({@code "x-declare": "<key>"}): the key it is kept under, and whose
+     * value it is (the subject of the field's {@code declared@} binding, else {@code self}).
+     */
+    public record Declared(String key, String subject) { }
 
     /** Where a subject's identifier comes from. */
     public enum SubjectOrigin { TOKEN, ACTING_FOR, RECORD }

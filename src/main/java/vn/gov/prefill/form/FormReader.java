@@ -71,7 +71,7 @@ final class FormReader {
         Map<String, Subject> subjects = new LinkedHashMap<>();
         SourceReferences references = new SourceReferences(sources, errors, subjects, actingFor);
         new SubjectReader(errors, references, subjects, actingFor).read(header.path("subjects"));
-        FieldReader fields = new FieldReader(errors, references, transforms);
+        FieldReader fields = new FieldReader(errors, references, transforms, declaredKeys());
         fields.walk(schema, "", "");
         List<Field> bound = fields.fields();
         if (bound.isEmpty()) {
@@ -79,7 +79,13 @@ final class FormReader {
         }
         return new FormDefinition(id, file, schema, schema.path("title").asText(id), version, procedureCode, minLoa,
                 Collections.unmodifiableSet(actingFor), Collections.unmodifiableMap(subjects), List.copyOf(bound),
-                Collections.unmodifiableSet(references.used()));
+                Collections.unmodifiableSet(references.used()), Collections.unmodifiableMap(fields.declared()));
+    }
+
+    /** The keys a citizen may declare: the properties of the declared source's schema (none without it). */
+    private JsonNode declaredKeys() {
+        SourceCatalog.SourceSpec declared = sources.get(FormDefinition.DECLARED_SOURCE);
+        return declared == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : declared.schema().path("properties");
     }
 
     private Set<String> actingFor(JsonNode node) {

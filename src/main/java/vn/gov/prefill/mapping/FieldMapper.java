@@ -67,8 +67,8 @@ public class FieldMapper {
             if (value == null) {
                 fallback = better(fallback, FieldOutcome.of(FieldStatus.EMPTY, c.read().source()));
             } else {
-                found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o), value, null,
-                        transformed.flagsWith(DataQuality.flags(c.checks(), plan.subjectId(c.read().subject()), value)),
+                found.add(new FieldOutcome(FieldStatus.PREFILLED, c.read().source(), c.locked(), asOf(o, c), value, null,
+                        withSourceFlags(c, transformed.flagsWith(DataQuality.flags(c.checks(), plan.subjectId(c.read().subject()), value))),
                         c.read().subject()));
             }
         }
@@ -137,6 +137,27 @@ public class FieldMapper {
             case SOURCE_FAILED -> 1;
             default -> 2;
         };
+    }
+
+    /** The record's own "as of", or, for a source that dates each value ({@code asOfEach}), this value's. */
+    private String asOf(SourceOutcome o, Candidate c) {
+        String each = sources.get(o.source()).asOfEach();
+        if (each != null) {
+            JsonNode at = o.record().at(each + c.locator().path());
+            return at.isValueNode() && !at.asText().isBlank() ? at.asText() : null;
+        }
+        return asOf(o);
+    }
+
+    /** The flags the source gives every value of its (a citizen's own declaration: SELF_DECLARED). */
+    private List<String> withSourceFlags(Candidate c, List<String> flags) {
+        List<String> own = sources.get(c.read().source()).flags();
+        if (own.isEmpty()) {
+            return flags;
+        }
+        List<String> all = new ArrayList<>(flags == null ? List.of() : flags);
+        own.stream().filter(f -> !all.contains(f)).forEach(all::add);
+        return List.copyOf(all);
     }
 
     private String asOf(SourceOutcome o) {

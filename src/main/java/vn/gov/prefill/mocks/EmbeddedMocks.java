@@ -1,12 +1,16 @@
 package vn.gov.prefill.mocks;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +18,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -29,6 +35,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import vn.gov.prefill.config.ClockConfig;
+import vn.gov.prefill.config.SecretKeys;
+import vn.gov.prefill.dossier.HandlingSignature;
 import wiremock.com.github.jknack.handlebars.Helper;
 
 /**
@@ -55,6 +63,7 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
                     + "/mappings does not exist; start from the project root or set gateway.mocks.root-dir");
         }
         Clock clock = ClockConfig.of(env);
+        DemoHandlingSystem handling = handlingSystem(env, root, clock);
         WireMockServer server = new WireMockServer(options()
                 .port(port)
                 .bindAddress("127.0.0.1")
@@ -64,8 +73,20 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(16)
                 .maxRequestJournalEntries(2000)
-                .extensions(new ClockedNow(clock)));
+                .extensions(handling == null ? new com.github.tomakehurst.wiremock.extension.Extension[] {new ClockedNow(clock)}
+                        : new com.github.tomakehurst.wiremock.extension.Extension[] {new ClockedNow(clock), handling.new Listener(),
+                            handling.new State()}));
         server.start();
+        if (handling != null) {
+            server.stubFor(get(urlPathMatching("/handling/v1/hoso/[^/]+")).atPriority(1)
+                    .withHeader("Authorization", matching("Bearer .+"))
+                    .willReturn(aResponse().withTransformers(DemoHandlingSystem.STATE_TRANSFORMER)));
+            context.addApplicationListener((ApplicationListener<WebServerInitializedEvent>) e -> {
+                if (e.getApplicationContext().getServerNamespace() == null) {
+                    handling.target(e.getWebServer().getPort());
+                }
+            });
+        }
         String url = "http://localhost:" + server.port();
         String issuer = url + "/idp";
 
@@ -79,9 +100,29 @@ public class EmbeddedMocks implements ApplicationContextInitializer<Configurable
         context.getBeanFactory().registerSingleton("demoIdentityProvider",
                 new DemoIdentityProvider(signingKey, issuer, root.resolve("personas.json"), clock));
         // stopped with the context, and also when the context fails to start (WireMock's threads would keep the JVM alive)
-        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("mockRegistriesShutdown", server::stop);
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("mockRegistriesShutdown", () -> {
+            server.stop();
+            if (handling != null) {
+                handling.stop();
+            }
+        });
         log.info("Embedded mocks of the registries and the identity provider listen on {}", url);
         log.warn(DemoModeHealth.WARNING);
+    }
+
+    /**
+     * The demo handling system's progress ({@code gateway.mocks.handling-progress}, by default
+     * {@code handling-progress.json} beside the stubs; {@code none} for no callbacks), signed with the gateway's
+     * own callback secret.
+     */
+    private static DemoHandlingSystem handlingSystem(ConfigurableEnvironment env, Path root, Clock clock) {
+        String script = env.getProperty("gateway.mocks.handling-progress", root.resolve("handling-progress.json").toString());
+        if (script.isBlank() || script.equals("none")) {
+            return null;
+        }
+        byte[] secret = SecretKeys.decode("gateway.handling.callback-secret", env.getRequiredProperty("gateway.handling.callback-secret"));
+        Duration window = env.getProperty("gateway.handling.callback-window", Duration.class, Duration.ofSeconds(300));
+        return DemoHandlingSystem.of(Path.of(script), clock, new HandlingSignature(secret, window));
     }
 
     /**

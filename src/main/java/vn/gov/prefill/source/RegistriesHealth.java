@@ -57,6 +57,9 @@ class RegistriesHealth implements HealthIndicator {
         boolean degraded = false;
         Map<String, Object> details = new LinkedHashMap<>();
         for (String name : sources.names()) {
+            if (sources.get(name).local()) {
+                continue;
+            }
             CircuitBreaker breaker = fetcher.breaker(name);
             boolean reachable = reachable(name, properties.getSources().get(name).getBaseUrl());
             int[] load = fetcher.load(name);

@@ -36,8 +36,13 @@ public class SourceCatalog {
         }
     }
 
-    /** One registry as its schema file describes it. */
-    public record SourceSpec(String name, Path file, JsonNode schema, String endpoint, KeyKind key, String asOf, String title) { }
+    /**
+     * One registry as its schema file describes it. A {@code local} source is kept by the gateway itself (the
+     * values a citizen declared): no address, no health probe. {@code asOfEach}, when set, is where each value's
+     * own "as of" sits (the value's path appended to it); {@code flags} are added to every value it gives.
+     */
+    public record SourceSpec(String name, Path file, JsonNode schema, String endpoint, KeyKind key, String asOf, String title,
+                             boolean local, String asOfEach, java.util.List<String> flags) { }
 
     private final Map<String, SourceSpec> sources;
 
@@ -93,6 +98,10 @@ public class SourceCatalog {
         };
         String endpoint = meta.path("route").asText("direct:source-" + name);
         String asOf = meta.hasNonNull("asOf") ? meta.get("asOf").asText() : null;
-        return new SourceSpec(name, file, schema, endpoint, key, asOf, schema.path("title").asText(name));
+        String asOfEach = meta.hasNonNull("asOfEach") ? meta.get("asOfEach").asText() : null;
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        meta.path("flags").forEach(f -> flags.add(f.asText()));
+        return new SourceSpec(name, file, schema, endpoint, key, asOf, schema.path("title").asText(name), meta.path("local").asBoolean(false),
+                asOfEach, java.util.List.copyOf(flags));
     }
 }

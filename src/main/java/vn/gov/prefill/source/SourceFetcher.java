@@ -75,7 +75,10 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         this.timer.setRemoveOnCancelPolicy(true);
         for (String name : catalog.names()) {
             GatewayProperties.Source config = properties.getSources().get(name);
-            if (config == null || config.getBaseUrl() == null || config.getBaseUrl().isBlank()) {
+            if (catalog.get(name).local()) {
+                // kept by the gateway: no address, the defaults unless configured
+                config = config == null ? new GatewayProperties.Source() : config;
+            } else if (config == null || config.getBaseUrl() == null || config.getBaseUrl().isBlank()) {
                 throw new StartupCheckException(catalog.get(name).file() + ": source '" + name
                         + "' has no gateway.sources." + name + ".base-url");
             }

@@ -29,6 +29,8 @@ class ProductionSecretsTest {
                 .withProperty("gateway.ndxp.client-secret", "s3cr3t-of-the-province")
                 .withProperty("spring.datasource.password", "a-real-password")
                 .withProperty("gateway.handling.base-url", "https://handling.province.example")
+                .withProperty("gateway.handling.callback-secret", KEY)
+                .withProperty("gateway.profile.encryption-key", KEY)
                 .withProperty("gateway.sources.insurance.api-key", "issued-by-insurance")
                 .withProperty("gateway.sources.dossiers.api-key", "issued-by-dossiers");
     }
@@ -43,10 +45,11 @@ class ProductionSecretsTest {
     void withTheMocksOffEveryMissingSecretIsNamedAtOnce() {
         List<String> problems = ProductionSecrets.problems(production());
 
-        assertThat(problems).hasSize(8).allMatch(p -> p.contains("is required when gateway.mocks.enabled is false"));
+        assertThat(problems).hasSize(10).allMatch(p -> p.contains("is required when gateway.mocks.enabled is false"));
         assertThat(String.join("\n", problems)).contains("gateway.prefill.token-secret", "gateway.security.person-key",
                 "gateway.security.issuer", "gateway.ndxp.client-secret", "spring.datasource.password",
-                "gateway.sources.insurance.api-key", "gateway.sources.dossiers.api-key", "gateway.handling.base-url")
+                "gateway.sources.insurance.api-key", "gateway.sources.dossiers.api-key", "gateway.handling.base-url",
+                "gateway.handling.callback-secret", "gateway.profile.encryption-key")
                 .doesNotContain("gateway.sources.population.api-key");
     }
 
@@ -56,14 +59,17 @@ class ProductionSecretsTest {
                 .withProperty("gateway.sources.insurance.api-key", "mock-insurance-key")
                 .withProperty("gateway.sources.dossiers.api-key", "mock-dossiers-key")
                 .withProperty("spring.datasource.password", "prefill")
+                // the demo handling system's signing key, in application.yml for the mocks
+                .withProperty("gateway.handling.callback-secret", "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==")
+                .withProperty("gateway.profile.encryption-key", "bW9jay1wcm9maWxlLWtleS0zMi1ieXRlcy1kZW1vISE=")
                 .withProperty("gateway.security.person-key", "REPLACE-with-openssl-rand-base64-32")
                 .withProperty("gateway.security.issuer", "  ");
 
         List<String> problems = ProductionSecrets.problems(demo);
 
-        assertThat(problems).hasSize(6);
-        assertThat(problems).filteredOn(p -> p.contains("demo value or a placeholder")).hasSize(5)
-                .noneMatch(p -> p.contains("mock-") || p.contains("REPLACE"));
+        assertThat(problems).hasSize(8);
+        assertThat(problems).filteredOn(p -> p.contains("demo value or a placeholder")).hasSize(7)
+                .noneMatch(p -> p.contains("mock-") || p.contains("REPLACE") || p.contains("bW9jay1o"));
         assertThat(problems).filteredOn(p -> p.startsWith("gateway.security.issuer is required")).hasSize(1);
     }
 
@@ -74,6 +80,6 @@ class ProductionSecretsTest {
         ProductionSecrets check = new ProductionSecrets();
         check.setEnvironment(production());
         assertThatThrownBy(() -> check.postProcessBeanFactory(null)).isInstanceOf(StartupCheckException.class)
-                .satisfies(e -> assertThat(((StartupCheckException) e).problems()).hasSize(8));
+                .satisfies(e -> assertThat(((StartupCheckException) e).problems()).hasSize(10));
     }
 }

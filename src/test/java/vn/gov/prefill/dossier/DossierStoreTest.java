@@ -75,20 +75,65 @@ class DossierStoreTest {
     }
 
     @Test
-    void retentionForgetsSettledDossiersAndTheirTimelinesButNeverAPendingOne() {
+    void retentionForgetsClosedAndFailedDossiersButNeverOneStillPendingOrBeingHandled() {
         Instant old = now.minus(Duration.ofDays(120));
         file("01JF3Q0000000000000000000C", old);
         store.delivered("01JF3Q0000000000000000000C", 1, "000.00.24.H04-3", old);
+        store.progress(event("01JF3Q0000000000000000000C", "DA_TRA_KET_QUA", old), null, old);
+        file("01JF3Q0000000000000000000F", old);
+        store.failed("01JF3Q0000000000000000000F", 11, "HTTP_503", old, "never received");
         file("01JF3Q0000000000000000000D", old);
+        file("01JF3Q0000000000000000000G", old);
+        store.delivered("01JF3Q0000000000000000000G", 1, "000.00.24.H04-5", old);
         file("01JF3Q0000000000000000000E", now);
         store.delivered("01JF3Q0000000000000000000E", 1, "000.00.24.H04-4", now);
+        store.progress(event("01JF3Q0000000000000000000E", "TU_CHOI", now), null, now);
 
-        assertThat(store.forgetSettledBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(store.forgetSettledBefore(now.minus(Duration.ofDays(90)))).isEqualTo(2);
 
         assertThat(store.byId("01JF3Q0000000000000000000C")).isEmpty();
+        assertThat(store.byId("01JF3Q0000000000000000000F")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier_event WHERE dossier_id = '01JF3Q0000000000000000000C'", Integer.class))
                 .isZero();
         assertThat(store.byId("01JF3Q0000000000000000000D")).as("still to deliver").isPresent();
+        assertThat(store.byId("01JF3Q0000000000000000000G")).as("still being handled").isPresent();
         assertThat(store.byId("01JF3Q0000000000000000000E")).as("recent").isPresent();
+    }
+
+    static HandlingEvent event(String id, String state, Instant at) {
+        return new HandlingEvent(null, "000.00.24.H04-" + id, id, HandlingEvent.STATES.get(state), at, null, null);
+    }
+
+    @Test
+    void aStepBeforeTheDeliveryAnswerDeliversTheDossierAndStopsItsDelivery() {
+        file("01JF3Q0000000000000000000H", now);
+
+        assertThat(store.progress(event("01JF3Q0000000000000000000H", "DANG_XU_LY", now.plusSeconds(3)), null, now.plusSeconds(4)))
+                .isEqualTo(DossierStore.Progress.MOVED);
+
+        DossierStore.Pending p = store.pending("01JF3Q0000000000000000000H").orElseThrow();
+        assertThat(p.status()).isEqualTo(DossierStatus.IN_PROGRESS);
+        assertThat(p.payload()).as("the personal data delivery needed").isNull();
+        assertThat(store.byId("01JF3Q0000000000000000000H").orElseThrow().handlingCode()).isEqualTo("000.00.24.H04-01JF3Q0000000000000000000H");
+        assertThat(store.delivered("01JF3Q0000000000000000000H", 1, "000.00.24.H04-other", now.plusSeconds(5))).isFalse();
+        assertThat(moved).extracting(m -> ((DossierMoved) m).status())
+                .containsExactly(DossierStatus.RECEIVED, DossierStatus.DELIVERED, DossierStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void reconciliationAsksOnlyForDeliveredDossiersStillOpenAndQuietSinceTheCutOff() {
+        file("01JF3Q0000000000000000000J", now);
+        store.delivered("01JF3Q0000000000000000000J", 1, "000.00.24.H04-J", now);
+        file("01JF3Q0000000000000000000K", now);
+        store.delivered("01JF3Q0000000000000000000K", 1, "000.00.24.H04-K", now);
+        store.progress(event("01JF3Q0000000000000000000K", "DA_TRA_KET_QUA", now), null, now);
+        file("01JF3Q0000000000000000000L", now);
+        file("01JF3Q0000000000000000000M", now);
+        store.delivered("01JF3Q0000000000000000000M", 1, "000.00.24.H04-M", now);
+        store.asked("01JF3Q0000000000000000000M", now.plus(Duration.ofHours(2)));
+
+        assertThat(store.quietSince(now.plus(Duration.ofHours(1)), 10)).extracting(DossierStore.Quiet::id)
+                .containsExactly("01JF3Q0000000000000000000J");
+        assertThat(store.quietSince(now, 10)).isEmpty();
     }
 }

@@ -50,9 +50,29 @@ class BindingStartupChecksTest {
     @Test
     void theShippedFormsLoadWithTheFieldsTheContractFixes() {
         FormCatalog forms = new FormCatalog(DEFAULTS, JSON, SOURCES, TRANSFORMS);
-        assertThat(forms.get("criminal-record-request").fields()).hasSize(15);
+        // the contract's 15, and the phone and e-mail a citizen declares once
+        assertThat(forms.get("criminal-record-request").fields()).hasSize(17);
+        assertThat(forms.get("criminal-record-request").declared()).containsOnlyKeys("/applicant/phone", "/applicant/email");
+        assertThat(forms.get("criminal-record-request").declared().get("/applicant/phone"))
+                .isEqualTo(new FormDefinition.Declared("contact.phone", "self"));
         assertThat(forms.get("enterprise-change-notice").fields()).hasSize(14);
         assertThat(forms.get("enterprise-change-notice").sources()).containsExactlyInAnyOrder("business", "population");
+    }
+
+    @Test
+    void anUnknownDeclaredKeyOrAFieldOfAnotherTypeIsNamedWithFileAndPointer() {
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/phone/x-declare", "contact.fax"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("criminal-record-request.schema.json: /properties/applicant/properties/phone/x-declare")
+                .hasMessageContaining("unknown declared key 'contact.fax'").hasMessageContaining("contact.phone");
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/phone/type", "integer"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("/properties/applicant/properties/phone/type")
+                .hasMessageContaining("declared key 'contact.phone' holds 'string' values");
+        assertThatThrownBy(() -> load("criminal-record-request", "/properties/applicant/properties/phone/x-prefill/path", "/contact.email"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("/properties/applicant/properties/phone/x-declare")
+                .hasMessageContaining("it must read the key it declares, '/contact.phone'");
     }
 
     @Test

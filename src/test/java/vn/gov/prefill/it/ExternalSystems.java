@@ -26,6 +26,10 @@ final class ExternalSystems {
     static final String NDXP_CLIENT_SECRET = "it-ndxp-" + random(12);
     static final String INSURANCE_API_KEY = "it-insurance-" + random(12);
     static final String DOSSIERS_API_KEY = "it-dossiers-" + random(12);
+    /** The key this run's handling system signs its callbacks with. */
+    static final String HANDLING_CALLBACK_SECRET = randomKey();
+    /** The AES key this run's nodes seal declared values with. */
+    static final String PROFILE_KEY = randomKey();
     /** The demo values of {@code mocks/} and what this run's systems answer to instead. */
     static final Map<String, String> CREDENTIALS = Map.of(
             "mock-ndxp-secret", NDXP_CLIENT_SECRET,
@@ -44,6 +48,8 @@ final class ExternalSystems {
                 "--gateway.sources.dossiers.base-url=" + url,
                 "--gateway.sources.dossiers.api-key=" + DOSSIERS_API_KEY,
                 "--gateway.handling.base-url=" + url,
+                "--gateway.handling.callback-secret=" + HANDLING_CALLBACK_SECRET,
+                "--gateway.profile.encryption-key=" + PROFILE_KEY,
                 "--gateway.ndxp.token-url=" + url + "/ndxp/token",
                 "--gateway.ndxp.client-id=prefill-gateway",
                 "--gateway.ndxp.client-secret=" + NDXP_CLIENT_SECRET,

@@ -41,6 +41,8 @@ import vn.gov.prefill.mocks.DemoIdentityProvider;
                 // deliveries of filed dossiers retried within a test's patience (DossierIT)
                 "gateway.handling.retry-schedule=200ms,200ms,200ms", "gateway.handling.timeout-millis=1000",
                 "db-scheduler.polling-interval=200ms",
+                // no callbacks from the demo handling system: statuses stay where the tests put them (HandlingEventsIT plays them)
+                "gateway.mocks.handling-progress=none",
                 ClockConfig.START + "=${it.clock.start:" + GatewayTestSupport.CLOCK_START + "}"})
 abstract class GatewayTestSupport {
 

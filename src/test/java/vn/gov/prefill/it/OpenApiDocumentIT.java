@@ -204,6 +204,14 @@ class OpenApiDocumentIT extends GatewayTestSupport {
     }
 
     @Test
+    void theHandlingSystemsCallbacksAreSignedNotSignedIn() {
+        JsonNode op = operation("post", "/api/v1/handling/events");
+        assertThat(op.path("security").toString()).doesNotContain("citizenToken", "operatorToken");
+        assertThat(op.get("parameters").findValuesAsText("name")).contains("X-Handling-Signature");
+        assertThat(op.get("responses").has("401")).isTrue();
+    }
+
+    @Test
     void noErrorPathAndReadableTagsAndSummaries() {
         assertThat(names(doc.get("paths"))).noneMatch(p -> p.startsWith("/error"));
         Set<String> tags = new TreeSet<>();

@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,30 @@ final class PageBrowser implements AutoCloseable {
 
     void keys(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Signs in as a demo persona, as a tester does: the form choice follows. */
+    void signIn(String persona) {
+        new Select(visible(By.id("persona"))).selectByValue(persona);
+        driver.findElement(By.id("sign-in")).click();
+        visible(By.id("start-form"));
+        visible(By.id("signed-in"));
+    }
+
+    /** Picks a form (and whom it is for), and waits for its prefill. */
+    void startForm(String formId, String actingFor) {
+        visible(By.cssSelector("input[name=form][value='" + formId + "']")).click();
+        if (actingFor != null) {
+            visible(By.id("acting-for")).sendKeys(actingFor);
+        }
+        driver.findElement(By.id("start-form")).click();
+        visible(By.id("prefill-counter"));
+    }
+
+    /** What no registry holds on the criminal-record request: the purpose and the certificate. */
+    void answerCriminalRecordRequest() {
+        visible(By.id("root_purpose")).sendKeys("Xin việc");
+        new Select(driver.findElement(By.id("root_certificateType"))).selectByVisibleText("Phiếu số 1");
     }
 
     /** The whole page, not only the window, saved under target/screenshots/. */

@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -22,32 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The reference page at / in headless Chromium, against the gateway and its mocks: what a citizen sees of a
  * prefill (locked values as text with their registry, a failed registry's notice, acting for a child), the
- * submission's errors at their fields, a form completed with the keyboard alone, the suggestions shown first and
+ * filing's errors at their fields, a form completed and filed with the keyboard alone, the suggestions shown first and
  * opening their form prefilled, and axe-core's check.
  */
-class ReferencePageIT extends GatewayTestSupport {
+class ReferencePageIT extends ReferencePageTestSupport {
 
     static final String AN = "027224009876";
     static final LocalDate AN_BORN = LocalDate.of(2024, 3, 28);
-
-    private static PageBrowser browser;
-
-    @BeforeEach
-    void openPage() {
-        PageBrowser.requireBrowserAndPage();
-        if (browser == null) {
-            browser = new PageBrowser();
-        }
-        browser.open("http://localhost:" + port + "/");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void theAddressServesThePageAndOtherUnknownPathsStayProblems() throws Exception {
@@ -72,8 +51,8 @@ class ReferencePageIT extends GatewayTestSupport {
 
     @Test
     void aCompletePersonaSeesLockedValuesAsTextWithTheirRegistry() {
-        signIn("hoa");
-        startForm("criminal-record-request", null);
+        browser.signIn("hoa");
+        browser.startForm("criminal-record-request", null);
 
         WebElement name = browser.visible(By.id("root_applicant_fullName"));
         assertThat(name.getAttribute("data-locked")).isEqualTo("true");
@@ -105,8 +84,8 @@ class ReferencePageIT extends GatewayTestSupport {
 
     @Test
     void aFailedRegistryLeavesOneNoticeAndTheOtherFieldsFilled() {
-        signIn("insurance-fault");
-        startForm("household-business-registration", null);
+        browser.signIn("insurance-fault");
+        browser.startForm("household-business-registration", null);
 
         List<WebElement> notices = browser.driver.findElements(By.cssSelector(".notice"));
         assertThat(notices).hasSize(1);
@@ -123,8 +102,8 @@ class ReferencePageIT extends GatewayTestSupport {
 
     @Test
     void aLockedValueTheRegistriesDisagreeOnSaysWhatTheOtherRegistryHolds() {
-        signIn("lan");
-        startForm("household-business-registration", null);
+        browser.signIn("lan");
+        browser.startForm("household-business-registration", null);
         WebElement owner = browser.visible(By.id("root_owner_fullName"));
         assertThat(owner.getAttribute("data-locked")).isEqualTo("true");
         assertThat(owner.getText()).contains("ĐỖ THỊ LAN").contains("Các hệ thống ghi khác nhau")
@@ -134,7 +113,7 @@ class ReferencePageIT extends GatewayTestSupport {
 
     @Test
     void actingForAChildTheNumberMayBeTypedAndIsCheckedByTheGateway() {
-        signIn("hoa");
+        browser.signIn("hoa");
         // besides the suggestions, any form for a child may be started by typing the child's number
         browser.visible(By.cssSelector("input[name=form][value=child-health-insurance]")).click();
         WebElement number = browser.visible(By.id("acting-for"));
@@ -170,7 +149,7 @@ class ReferencePageIT extends GatewayTestSupport {
         }
         assertThat(suggestion).as("hoa's suggestion for An from the API").isNotNull();
         String readiness = "điền sẵn được " + suggestion.at("/readiness/prefilled").asInt() + "/" + suggestion.at("/readiness/bound").asInt() + " trường";
-        signIn("hoa");
+        browser.signIn("hoa");
 
         WebElement section = browser.visible(By.id("suggestions"));
         assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Việc bạn có thể cần làm");
@@ -201,7 +180,7 @@ class ReferencePageIT extends GatewayTestSupport {
     void aPersonaWithoutSuggestionsIsShownNone() {
         // Tám: a year-only birth date, no insurance record, no births, no enterprise: no rule fires
         assertThat(call("GET", "/api/v1/me/suggestions", token("tam"), null, null).body().get("suggestions")).isEmpty();
-        signIn("tam");
+        browser.signIn("tam");
         browser.wait.until(d -> !"loading".equals(d.findElement(By.tagName("h1")).getAttribute("data-suggestions")));
 
         assertThat(browser.driver.findElement(By.tagName("h1")).getAttribute("data-suggestions")).isEqualTo("0");
@@ -212,9 +191,9 @@ class ReferencePageIT extends GatewayTestSupport {
 
     @Test
     void aTamperedLockedValueIsBlockedAtItsFieldAndTheHonestOneIsAccepted() {
-        signIn("hoa");
-        startForm("criminal-record-request", null);
-        answerTheRest();
+        browser.signIn("hoa");
+        browser.startForm("criminal-record-request", null);
+        browser.answerCriminalRecordRequest();
         browser.driver.findElement(By.id("to-check")).click();
         browser.visible(By.id("submit"));
         assertThat(browser.driver.findElement(By.cssSelector("[data-pointer='/purpose']")).getText()).contains("Xin việc");
@@ -223,7 +202,7 @@ class ReferencePageIT extends GatewayTestSupport {
         // what devtools would do: change a locked value in the request the page sends
         browser.js("window.__fetch = window.fetch;"
                 + "window.fetch = (url, init) => {"
-                + "  if (String(url).endsWith('/submissions')) {"
+                + "  if (String(url).endsWith('/dossiers')) {"
                 + "    const body = JSON.parse(init.body); body.data.applicant.fullName = 'NGUYỄN THỊ HOÀ';"
                 + "    init = {...init, body: JSON.stringify(body)};"
                 + "  }"
@@ -250,7 +229,8 @@ class ReferencePageIT extends GatewayTestSupport {
         browser.driver.findElement(By.id("to-check")).click();
         browser.visible(By.id("submit")).click();
         WebElement done = browser.visible(By.id("confirmation"));
-        assertThat(done.getText()).contains("Hồ sơ hợp lệ").contains("Đã dùng lại 15 trên 15");
+        assertThat(done.getText()).contains("Đã nộp hồ sơ");
+        assertThat(browser.driver.findElement(By.id("reuse")).getText()).contains("Đã dùng lại 15 trên 15");
         browser.screenshot("submission-accepted");
 
         browser.driver.findElement(By.id("who-read")).click();
@@ -284,44 +264,36 @@ class ReferencePageIT extends GatewayTestSupport {
         browser.visible(By.id("submit"));
         browser.tabTo("submit");
         browser.keys(Keys.ENTER);
-        assertThat(browser.visible(By.id("confirmation")).getText()).contains("Hồ sơ hợp lệ");
+        String id = browser.visible(By.id("confirmation")).getAttribute("data-dossier-id");
+        assertThat(browser.driver.findElement(By.id("confirmation")).getText()).contains("Đã nộp hồ sơ").contains(id);
         browser.screenshot("keyboard-only");
+        // on to the dossier: the link under "what happens next", then its row in the list
+        browser.tabTo("confirmation-my-dossiers");
+        browser.keys(Keys.ENTER);
+        browser.visible(By.id("dossiers"));
+        assertThat(browser.activeId()).isEqualTo("my-dossiers-title");
+        browser.tabTo("dossier-" + id);
+        browser.keys(Keys.ENTER);
+        browser.wait.until(d -> id.equals(d.findElement(By.id("dossier-id")).getText()));
+        assertThat(browser.activeId()).isEqualTo("dossier-title");
+        browser.tabTo("back-to-dossiers");
+        browser.keys(Keys.ENTER);
+        browser.visible(By.id("dossier-" + id));
     }
 
     @Test
     void axeFindsNothingSeriousOnThePages() {
         List<JsonNode> signIn = browser.seriousViolations();
         assertThat(signIn).as(PageBrowser.describe(signIn)).isEmpty();
-        signIn("cam");
+        browser.signIn("cam");
         List<JsonNode> choose = browser.seriousViolations();
         assertThat(choose).as(PageBrowser.describe(choose)).isEmpty();
-        startForm("criminal-record-request", null);
+        browser.startForm("criminal-record-request", null);
         // cam's old commune was split in 2025: the address is explained, and the citizen picks the new commune
         WebElement address = browser.driver.findElement(By.id("root_applicant_permanentResidence"));
         assertThat(address.getText()).contains("Xã Chiềng Bôm").contains("Xã Thuận Châu").contains("Xã Nậm Lầu");
         List<JsonNode> form = browser.seriousViolations();
         browser.screenshot("ambiguous-address");
         assertThat(form).as(PageBrowser.describe(form)).isEmpty();
-    }
-
-    private void signIn(String persona) {
-        new Select(browser.visible(By.id("persona"))).selectByValue(persona);
-        browser.driver.findElement(By.id("sign-in")).click();
-        browser.visible(By.id("start-form"));
-        browser.visible(By.id("signed-in"));
-    }
-
-    private void startForm(String formId, String actingFor) {
-        browser.visible(By.cssSelector("input[name=form][value='" + formId + "']")).click();
-        if (actingFor != null) {
-            browser.visible(By.id("acting-for")).sendKeys(actingFor);
-        }
-        browser.driver.findElement(By.id("start-form")).click();
-        browser.visible(By.id("prefill-counter"));
-    }
-
-    private void answerTheRest() {
-        browser.visible(By.id("root_purpose")).sendKeys("Xin việc");
-        new Select(browser.driver.findElement(By.id("root_certificateType"))).selectByVisibleText("Phiếu số 1");
     }
 }

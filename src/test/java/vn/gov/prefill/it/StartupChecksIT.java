@@ -79,6 +79,8 @@ class StartupChecksIT {
                 "--gateway.ndxp.client-secret=" + ExternalSystems.NDXP_CLIENT_SECRET,
                 "--gateway.sources.insurance.api-key=" + ExternalSystems.INSURANCE_API_KEY,
                 "--gateway.sources.dossiers.api-key=" + ExternalSystems.DOSSIERS_API_KEY,
+                "--gateway.handling.callback-secret=" + ExternalSystems.HANDLING_CALLBACK_SECRET,
+                "--gateway.profile.encryption-key=" + ExternalSystems.PROFILE_KEY,
                 "--spring.datasource.password=" + ExternalSystems.randomKey(),
                 "--spring.datasource.url=jdbc:h2:mem:token-secret;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
 
@@ -163,7 +165,8 @@ class StartupChecksIT {
         assertLastLineSays("demo-defaults", "gateway.prefill.token-secret is required", "gateway.security.person-key is required",
                 "gateway.security.issuer is required", "spring.datasource.password is required",
                 "gateway.ndxp.client-secret is a demo value", "gateway.sources.insurance.api-key is a demo value",
-                "gateway.sources.dossiers.api-key is a demo value");
+                "gateway.sources.dossiers.api-key is a demo value", "gateway.handling.callback-secret is a demo value",
+                "gateway.profile.encryption-key is a demo value");
     }
 
     @Test

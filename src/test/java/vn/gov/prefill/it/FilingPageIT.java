@@ -1,0 +1,217 @@
+package vn.gov.prefill.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+/**
+ * Filing from the reference page and following the dossier, in headless Chromium against the gateway and its
+ * mocks, the demo handling system calling back (mocks/handling-progress.json): a double click and a retry after a
+ * lost answer file one dossier (one Idempotency-Key), the receipt names it, "Hồ sơ của tôi" lists it in Vietnam
+ * time, and its page, open, follows it by itself from a failed delivery, through the operator's redelivery and
+ * the handling system's code, to its result.
+ */
+// the properties of HandlingEventsIT, so that both share one application context
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:handling-events;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "gateway.mocks.handling-progress=mocks/handling-progress.json",
+        "gateway.handling.reconcile-after=4s", "gateway.handling.reconcile-sweep=1s"})
+class FilingPageIT extends ReferencePageTestSupport {
+
+    static final String FORM = "criminal-record-request";
+    static final String FORM_TITLE = "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp";
+    static final String HOA = "027190001234";
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /** Records each filing the page sends (its key and token); the first one's answer is lost on its way back. */
+    static final String LOSE_FIRST_ANSWER = "window.__filings = []; window.__fetch = window.fetch;"
+            + "window.fetch = async (url, init) => {"
+            + "  if (!String(url).endsWith('/dossiers')) return window.__fetch(url, init);"
+            + "  const sent = {key: init.headers['Idempotency-Key'], token: init.headers.Authorization.replace('Bearer ', '')};"
+            + "  window.__filings.push(sent);"
+            + "  const response = await window.__fetch(url, init);"
+            + "  if (window.__filings.length > 1) return response;"
+            + "  sent.lostAnswer = await response.json();"
+            + "  throw new TypeError('Failed to fetch');"
+            + "};";
+
+    @Test
+    void aDoubleClickAndALostAnswerFileOnceAndTheOpenDossierFollowsItToItsResult() throws Exception {
+        long before = total(token("hoa"));
+        // the handling system is down for Hoa's dossiers until the test says otherwise
+        StubMapping down = mocks.stubFor(post(urlPathEqualTo("/handling/v1/hoso")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.NguoiNop[?(@.SoDinhDanh == '" + HOA + "')]"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody("{}")));
+        try {
+            browser.signIn("hoa");
+            browser.startForm(FORM, null);
+            browser.answerCriminalRecordRequest();
+            browser.driver.findElement(By.id("to-check")).click();
+            browser.visible(By.id("submit"));
+            browser.js(LOSE_FIRST_ANSWER);
+
+            // a double click: the second click sends nothing while the first is out; its answer never comes back
+            browser.js("const b = document.getElementById('submit'); b.click(); b.click();");
+            WebElement problem = browser.visible(By.id("filing-problem"));
+            browser.wait.until(d -> "filing-problem".equals(browser.activeId()));
+            assertThat(problem.getText()).contains("Chưa nhận được xác nhận nộp hồ sơ").contains("chỉ được nộp một lần");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Kiểm tra lại câu trả lời");
+            JsonNode filings = filings();
+            assertThat(filings).as("a double click sends one filing").hasSize(1);
+            String filed = filings.at("/0/lostAnswer/dossierId").asText();
+            assertThat(filed).as("the lost answer was a receipt").matches("[0-9A-Z]{26}");
+            assertThat(total(token("hoa"))).isEqualTo(before + 1);
+            List<JsonNode> lost = browser.seriousViolations();
+            assertThat(lost).as(PageBrowser.describe(lost)).isEmpty();
+            browser.screenshot("filing-answer-lost");
+
+            // the citizen presses again: the same key, so the gateway answers the first filing's receipt
+            browser.driver.findElement(By.id("submit")).click();
+            WebElement confirmation = browser.visible(By.id("confirmation"));
+            filings = filings();
+            assertThat(filings).hasSize(2);
+            String key = filings.at("/0/key").asText();
+            assertThat(key).matches("[\\x21-\\x7e]{1,64}");
+            assertThat(filings.at("/1/key").asText()).isEqualTo(key);
+            assertThat(confirmation.getAttribute("data-dossier-id")).isEqualTo(filed);
+            assertThat(browser.driver.findElement(By.id("dossier-reference")).getText()).isEqualTo(filed);
+            assertThat(confirmation.getText()).contains("Đã nộp hồ sơ").contains("Số tham chiếu hồ sơ của bạn");
+            assertThat(browser.driver.switchTo().activeElement().getText()).as("the focus on the panel's heading").isEqualTo("Đã nộp hồ sơ");
+            assertThat(browser.driver.findElement(By.id("main")).getText()).contains("Điều gì sẽ xảy ra tiếp theo")
+                    .contains("Theo dõi tình trạng và nhận kết quả tại Hồ sơ của tôi");
+            assertThat(total(token("hoa"))).as("one dossier for a double click and a retry").isEqualTo(before + 1);
+
+            // the gateway has it, for the very token the page used
+            String pageToken = filings.at("/1/token").asText();
+            Answer mine = call("GET", "/api/v1/me/dossiers/" + filed, pageToken, null, null);
+            assertThat(mine.status()).isEqualTo(200);
+            assertThat(mine.body().get("formId").asText()).isEqualTo(FORM);
+            String filedAt = mine.body().get("filedAt").asText();
+            String shownFiledAt = OffsetDateTime.parse(filedAt).atZoneSameInstant(VIETNAM).format(SHOWN);
+            assertThat(confirmation.getText()).contains("Nộp lúc " + shownFiledAt);
+            List<JsonNode> receipt = browser.seriousViolations();
+            assertThat(receipt).as(PageBrowser.describe(receipt)).isEmpty();
+            browser.screenshot("filing-confirmation");
+
+            browser.driver.findElement(By.id("confirmation-my-dossiers")).click();
+            WebElement table = browser.visible(By.id("dossiers"));
+            assertThat(browser.activeId()).isEqualTo("my-dossiers-title");
+            WebElement row = table.findElement(By.cssSelector("tbody tr"));
+            assertThat(row.getAttribute("data-dossier-id")).as("newest first").isEqualTo(filed);
+            assertThat(row.getText()).contains(FORM_TITLE).contains(filed).contains(shownFiledAt);
+            assertThat(row.findElement(By.cssSelector(".tag")).getText()).isIn("Đã nộp", "Chuyển không thành công");
+            List<JsonNode> list = browser.seriousViolations();
+            assertThat(list).as(PageBrowser.describe(list)).isEmpty();
+            browser.screenshot("my-dossiers");
+            browser.viewport("my-dossiers-phone", 412, 915);
+
+            row.findElement(By.id("dossier-" + filed)).click();
+            WebDriverWait patient = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            patient.until(d -> "DELIVERY_FAILED".equals(d.findElement(By.id("dossier")).getAttribute("data-status")));
+            assertThat(browser.activeId()).isEqualTo("dossier-title");
+            assertThat(browser.driver.findElement(By.id("dossier-title")).getText()).isEqualTo(FORM_TITLE);
+            WebElement dossier = browser.driver.findElement(By.id("dossier"));
+            assertThat(dossier.findElement(By.cssSelector(".tag")).getText()).isEqualTo("Chuyển không thành công");
+            assertThat(dossier.getText()).contains("bạn không cần nộp lại").contains("Chưa có");
+            // the gateway's note on a failed delivery is for operators, not shown to the citizen
+            assertThat(dossier.getText()).doesNotContain("HTTP_503").doesNotContain("attempts");
+            List<JsonNode> failed = browser.seriousViolations();
+            assertThat(failed).as(PageBrowser.describe(failed)).isEmpty();
+            browser.screenshot("dossier-delivery-failed");
+
+            // the handling system is back; an operator sends it again; the open page follows by itself: delivered,
+            // then the demo handling system's steps (in progress after 2 s, the result after 5 s)
+            mocks.removeStub(down);
+            assertThat(call("POST", "/api/v1/admin/dossiers/" + filed + "/redeliver", operatorToken(), null, null).status()).isEqualTo(202);
+            patient.until(d -> "RESULT_READY".equals(d.findElement(By.id("dossier")).getAttribute("data-status")));
+            JsonNode ready = call("GET", "/api/v1/me/dossiers/" + filed, pageToken, null, null).body();
+            assertThat(ready.get("status").asText()).isEqualTo("RESULT_READY");
+            String handlingCode = ready.get("handlingCode").asText();
+            assertThat(handlingCode).isNotBlank();
+            JsonNode result = ready.get("result");
+            assertThat(result.get("url").asText()).startsWith("https://");
+            dossier = browser.driver.findElement(By.id("dossier"));
+            assertThat(dossier.findElement(By.cssSelector(".tag")).getText()).isEqualTo("Đã có kết quả");
+            assertThat(browser.driver.findElement(By.id("handling-code")).getText()).isEqualTo(handlingCode);
+            assertThat(browser.driver.findElement(By.id("dossier-news")).getText()).isEqualTo("Tình trạng mới của hồ sơ: Đã có kết quả");
+            WebElement shownResult = browser.driver.findElement(By.id("result"));
+            assertThat(shownResult.getText()).contains(result.get("title").asText()).contains(result.get("number").asText())
+                    .contains(LocalDate.parse(result.get("issuedOn").asText()).format(SHOWN_DAY));
+            WebElement link = browser.driver.findElement(By.id("result-link"));
+            assertThat(link.getText()).isEqualTo("Mở văn bản kết quả");
+            assertThat(link.getAttribute("href")).isEqualTo(result.get("url").asText());
+            assertThat(browser.driver.findElements(By.cssSelector("#timeline > li")).stream().map(li -> li.getAttribute("data-status")).toList())
+                    .as("newest first").containsExactly("RESULT_READY", "IN_PROGRESS", "DELIVERED", "RECEIVED", "DELIVERY_FAILED", "RECEIVED");
+            assertThat(browser.driver.findElement(By.id("timeline")).getText())
+                    .contains("Đã chuyển đến cơ quan giải quyết").contains("Chuyển lại đến cơ quan giải quyết")
+                    .contains("Chuyển không thành công").contains("Đã nộp")
+                    .contains("Hồ sơ đang được cán bộ thụ lý xem xét").contains("Đã có kết quả, nhận bản điện tử trên cổng");
+            assertThat(mocks.findAll(postRequestedFor(urlPathEqualTo("/handling/v1/hoso")).withHeader("Idempotency-Key", equalTo(filed))))
+                    .as("delivered under the dossier's id").isNotEmpty();
+            assertThat(browser.activeId()).as("a refresh leaves the focus where it was").isEqualTo("dossier-title");
+            List<JsonNode> detail = browser.seriousViolations();
+            assertThat(detail).as(PageBrowser.describe(detail)).isEmpty();
+            browser.screenshot("dossier-result-ready");
+
+            browser.driver.findElement(By.id("language")).click();
+            browser.wait.until(d -> d.findElement(By.cssSelector("#dossier .tag")).getText().equals("Result ready"));
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(browser.driver.findElement(By.cssSelector("#dossier-title span")).getAttribute("lang")).isEqualTo("vi");
+            assertThat(browser.driver.findElement(By.id("result-link")).getText()).isEqualTo("Open the result document");
+            assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("Sent to the handling agency")
+                    .contains("Sending failed").contains("In progress").contains("Submitted");
+            // the agency's notes stay as written, marked Vietnamese
+            assertThat(browser.driver.findElements(By.cssSelector("#timeline .timeline-note span")).stream()
+                    .map(n -> n.getAttribute("lang")).toList()).containsExactly("vi", "vi");
+            browser.screenshot("dossier-result-ready-en");
+        } finally {
+            mocks.removeStub(down);
+        }
+    }
+
+    @Test
+    void somebodyWhoFiledNothingIsToldSo() {
+        browser.signIn("tam");
+        browser.driver.findElement(By.id("my-dossiers")).click();
+        WebElement none = browser.visible(By.id("no-dossiers"));
+        assertThat(none.getText()).isEqualTo("Bạn chưa nộp hồ sơ nào.");
+        assertThat(browser.activeId()).isEqualTo("my-dossiers-title");
+        assertThat(browser.driver.findElements(By.id("dossiers"))).isEmpty();
+        browser.driver.findElement(By.cssSelector("#main .actions button")).click();
+        browser.visible(By.id("start-form"));
+    }
+
+    private JsonNode filings() {
+        try {
+            return JSON.readTree(String.valueOf(browser.js("return JSON.stringify(window.__filings);")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long total(String token) {
+        Answer page = call("GET", "/api/v1/me/dossiers?size=1", token, null, null);
+        assertThat(page.status()).isEqualTo(200);
+        return page.body().get("total").asLong();
+    }
+}
