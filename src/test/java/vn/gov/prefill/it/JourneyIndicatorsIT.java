@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,49 +25,54 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.gov.prefill.dossier.HandlingSignature;
+
 /**
  * The journey's indicators and {@code gateway_dossiers_total} after dossiers filed through the API and delivered
- * to the handling system's stub: one delivered at once, one after two 503s, one refused for good and, redelivered
- * by an operator, refused again. Other tests file dossiers today too, so the figures are read before and after and
- * their differences asserted (tests run one at a time; the test first waits for every earlier delivery to settle).
+ * to the handling system's stub: one delivered at once and then handled to its result by signed callbacks (in
+ * progress, result ready, handed over), one delivered after two 503s, one refused for good and, redelivered by an
+ * operator, refused again. Other tests file dossiers today too, so the figures are read before and after and their
+ * differences asserted (tests run one at a time, and no callback comes unasked here; the test first waits for every
+ * earlier delivery to settle).
  */
-class JourneyIndicatorsIT extends GatewayTestSupport {
+class JourneyIndicatorsIT extends DossierTestSupport {
 
-    static final String FORM = "criminal-record-request";
-    static final String UNAVAILABLE_TWICE = "001099100503";
-    static final String REFUSED = "001099100422";
     static final List<String> FIGURES = List.of("dossiers", "delivered", "deliveryFailed", "resultsReady");
+    /** The demo handling system's callback secret (gateway.handling.callback-secret with the mocks on). */
+    static final String DEMO_SECRET = "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==";
+
+    final HandlingSignature handling = new HandlingSignature(Base64.getDecoder().decode(DEMO_SECRET), Duration.ofSeconds(300));
 
     @Autowired
     JdbcTemplate sql;
 
-    record Filed(String id, String token) { }
-
-    Filed file(String token, ObjectNode data) {
-        Answer prefill = prefill(FORM, token, null);
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data", data == null ? completed(prefill) : data);
-        body.put("prefillToken", prefill.body().get("prefillToken").asText());
-        Answer a = call("POST", "/api/v1/forms/" + FORM + "/dossiers", token, "application/json", body.toString());
-        assertThat(a.status()).as("%s", a.body()).isEqualTo(201);
-        return new Filed(a.body().get("dossierId").asText(), token);
-    }
-
-    static ObjectNode completed(Answer prefill) {
-        ObjectNode data = (ObjectNode) prefill.body().get("data").deepCopy();
-        data.put("purpose", "Xin việc");
-        data.put("certificateType", 1);
-        return data;
-    }
-
-    String awaitSettled(Filed f) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String status = "RECEIVED";
-        while (status.equals("RECEIVED") && System.nanoTime() < until) {
-            Thread.sleep(100);
-            status = call("GET", "/api/v1/me/dossiers/" + f.id(), f.token(), null, null).body().get("status").asText();
+    /** A signed callback of the handling system: {@code state} reached by the dossier now. */
+    void callback(String id, String code, String state) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("MaSuKien", "evt-" + UUID.randomUUID());
+        e.put("MaHoSo", code);
+        e.put("MaHoSoCong", id);
+        e.put("TrangThai", state);
+        e.put("ThoiDiem", clock.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString());
+        if (state.equals("DA_CO_KET_QUA")) {
+            ObjectNode r = e.putObject("KetQua");
+            r.put("MaKetQua", "KQ.LLTP");
+            r.put("TenGiayTo", "Phiếu lý lịch tư pháp số 1");
+            r.put("SoKyHieu", "77/2026");
+            r.put("NgayCap", "2026-12-05");
+            r.put("DuongDan", "https://kho.example/files/" + id);
+            r.put("MaHash", "sha256:9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab");
         }
-        return status;
+        String body = e.toString();
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/handling/events"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                    .header(HandlingSignature.HEADER, handling.header(body.getBytes(StandardCharsets.UTF_8), clock.instant())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(state + ": " + r.body()).isEqualTo(200);
+        } catch (IOException | InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     void awaitNoDeliveryPending() throws InterruptedException {
@@ -134,24 +143,29 @@ class JourneyIndicatorsIT extends GatewayTestSupport {
         JsonNode before = report();
         Map<String, Double> countedBefore = counters("gateway_dossiers_total");
 
-        Filed hoa = file(token("hoa"), null);
+        Filed hoa = fileAsHoa(null);
         mocks.resetScenario("handling-" + UNAVAILABLE_TWICE);
-        ObjectNode hoasForm = completed(prefill(FORM, token("hoa"), null));
-        Filed retried = file(token(Map.of("citizenId", UNAVAILABLE_TWICE)), hoasForm);
-        Filed refused = file(token(Map.of("citizenId", REFUSED)), hoasForm);
-        assertThat(awaitSettled(hoa)).isEqualTo("DELIVERED");
-        assertThat(awaitSettled(retried)).isEqualTo("DELIVERED");
-        assertThat(awaitSettled(refused)).isEqualTo("DELIVERY_FAILED");
+        Filed retried = fileAs(UNAVAILABLE_TWICE);
+        Filed refused = fileAs(REFUSED);
+        JsonNode delivered = awaitSettled(hoa.id(), hoa.token());
+        assertThat(delivered.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(awaitSettled(retried.id(), retried.token()).get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(awaitSettled(refused.id(), refused.token()).get("status").asText()).isEqualTo("DELIVERY_FAILED");
         // redelivered by an operator, refused again: one more failure of the same dossier
         assertThat(call("POST", "/api/v1/admin/dossiers/" + refused.id() + "/redeliver", operatorToken(), null, null).status()).isEqualTo(202);
-        assertThat(awaitSettled(refused)).isEqualTo("DELIVERY_FAILED");
+        assertThat(awaitSettled(refused.id(), refused.token()).get("status").asText()).isEqualTo("DELIVERY_FAILED");
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM dossier_event WHERE dossier_id = ? AND status = 'DELIVERY_FAILED'",
                 Long.class, refused.id())).isEqualTo(2);
+        // hoa's is handled: in progress (delivered already), its result ready, then handed over (one result)
+        for (String state : List.of("DANG_XU_LY", "DA_CO_KET_QUA", "DA_TRA_KET_QUA")) {
+            callback(hoa.id(), delivered.get("handlingCode").asText(), state);
+        }
+        assertThat(dossier(hoa.id(), hoa.token()).get("status").asText()).isEqualTo("COMPLETED");
 
         JsonNode after = report();
-        grew(before.get("total"), after.get("total"), 3, 2, 1, 0);
-        grew(find(before.get("forms"), "formId", FORM), find(after.get("forms"), "formId", FORM), 3, 2, 1, 0);
-        grew(find(before.get("channels"), "channel", "ONLINE"), find(after.get("channels"), "channel", "ONLINE"), 3, 2, 1, 0);
+        grew(before.get("total"), after.get("total"), 3, 2, 1, 1);
+        grew(find(before.get("forms"), "formId", FORM), find(after.get("forms"), "formId", FORM), 3, 2, 1, 1);
+        grew(find(before.get("channels"), "channel", "ONLINE"), find(after.get("channels"), "channel", "ONLINE"), 3, 2, 1, 1);
         grew(find(before.get("channels"), "channel", "DESK"), find(after.get("channels"), "channel", "DESK"), 0, 0, 0, 0);
         // the median over every dossier delivered today, from the dossiers' own timelines
         List<Long> seconds = sql.query("SELECT d.filed_at, e.at FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
@@ -164,8 +178,8 @@ class JourneyIndicatorsIT extends GatewayTestSupport {
         assertThat(after.at("/total/dossiers").asLong())
                 .isEqualTo(sql.queryForObject("SELECT COUNT(DISTINCT dossier_id) FROM dossier_event WHERE status = 'RECEIVED'", Long.class));
         // no person in the indicators, nor in their table
-        assertThat(after.toString()).doesNotContain(UNAVAILABLE_TWICE, REFUSED, "027190001234", "NGUYỄN");
-        assertThat(sql.queryForList("SELECT * FROM indicator_dossier").toString()).doesNotContain(UNAVAILABLE_TWICE, REFUSED, "027190001234");
+        assertThat(after.toString()).doesNotContain(UNAVAILABLE_TWICE, REFUSED, HOA, "NGUYỄN");
+        assertThat(sql.queryForList("SELECT * FROM indicator_dossier").toString()).doesNotContain(UNAVAILABLE_TWICE, REFUSED, HOA);
 
         // the CSV: the same figures, a row per channel
         List<String> csv = get("/api/v1/admin/indicators.csv" + period()).lines().toList();
@@ -185,11 +199,15 @@ class JourneyIndicatorsIT extends GatewayTestSupport {
         assertThat(csv.size()).isEqualTo(1 + 1 + after.get("forms").size() + after.get("sources").size() + after.get("suggestions").size()
                 + after.get("channels").size() + after.get("units").size());
 
-        // every move is counted: four filings (one the redelivery), two deliveries, two failures; by form and status only
+        // every move is counted: four filings (one the redelivery), two deliveries, two failures, hoa's three steps;
+        // by form and status only
         Map<String, Double> counted = counters("gateway_dossiers_total");
         assertThat(delta(countedBefore, counted, "RECEIVED")).isEqualTo(4.0);
         assertThat(delta(countedBefore, counted, "DELIVERED")).isEqualTo(2.0);
         assertThat(delta(countedBefore, counted, "DELIVERY_FAILED")).isEqualTo(2.0);
+        assertThat(delta(countedBefore, counted, "IN_PROGRESS")).isEqualTo(1.0);
+        assertThat(delta(countedBefore, counted, "RESULT_READY")).isEqualTo(1.0);
+        assertThat(delta(countedBefore, counted, "COMPLETED")).isEqualTo(1.0);
         assertThat(counted.keySet()).allSatisfy(labels -> assertThat(labels)
                 .matches("form=\"[a-z0-9-]+\",status=\"(RECEIVED|DELIVERED|DELIVERY_FAILED|IN_PROGRESS|SUPPLEMENT_REQUESTED"
                         + "|RESULT_READY|REJECTED|COMPLETED)\""));
