@@ -70,8 +70,9 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                               List<SubmissionTally> submissions, Collection<String> sourceNames,
                               Map<String, Map<String, Long>> reads, Collection<String> lifeEvents,
                               List<IndicatorStore.SuggestionCount> shown, List<Journey> journeys) {
-        Instant start = new ReportPeriod(from, to).start();
-        Instant end = new ReportPeriod(from, to).end();
+        ReportPeriod period = new ReportPeriod(from, to);
+        Instant start = period.start();
+        Instant end = period.end();
         Map<String, String> procedures = new LinkedHashMap<>();
         catalogue.forEach(f -> procedures.put(f.id(), f.procedureCode()));
         prefills.forEach(p -> procedures.putIfAbsent(p.formId(), p.procedureCode()));
@@ -85,8 +86,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         Figures total = figures(null, null, prefills.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum(), submissions,
                 journey(null, null, journeys, start, end));
         List<JourneyFigures> channels = new ArrayList<>();
-        CHANNELS.forEach(c -> channels.add(journey(c, null, journeys.stream().filter(j -> c.equals(j.channel())).toList(), start, end)));
-        journeys.stream().map(Journey::channel).filter(c -> !CHANNELS.contains(c)).distinct().sorted()
+        java.util.stream.Stream.concat(CHANNELS.stream(), journeys.stream().map(Journey::channel).filter(c -> !CHANNELS.contains(c)).sorted())
+                .distinct()
                 .forEach(c -> channels.add(journey(c, null, journeys.stream().filter(j -> c.equals(j.channel())).toList(), start, end)));
         List<JourneyFigures> units = new ArrayList<>();
         journeys.stream().filter(j -> "DESK".equals(j.channel()) && j.unit() != null).map(Journey::unit).distinct().sorted()
