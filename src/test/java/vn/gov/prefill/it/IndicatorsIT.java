@@ -209,7 +209,7 @@ class IndicatorsIT extends GatewayTestSupport {
 
         List<String> csv = csvLines(period);
         List<String> header = List.of(csv.get(0).split(",", -1));
-        assertThat(header).endsWith("shown", "followed", "followedShare");
+        assertThat(header).containsSequence("shown", "followed", "followedShare");
         List<String> row = List.of(csv.stream().filter(l -> l.startsWith("suggestion,ENTERPRISE_REPRESENTATIVE_UPDATE,")).findFirst()
                 .orElseThrow().split(",", -1));
         assertThat(row.get(header.indexOf("shown"))).isEqualTo("1");
@@ -299,7 +299,9 @@ class IndicatorsIT extends GatewayTestSupport {
         assertThat(idle.get(header.indexOf("reuse"))).isEmpty();
         assertThat(lines).anyMatch(l -> l.startsWith("form," + FORM + ","));
         assertThat(lines).anyMatch(l -> l.startsWith("source,population,"));
-        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size());
+        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size()
+                + json.get("channels").size() + json.get("units").size());
+        assertThat(lines).anyMatch(l -> l.startsWith("channel,ONLINE,")).anyMatch(l -> l.startsWith("channel,DESK,"));
         assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(header));
     }
 }
