@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.gov.prefill.indicators.JourneyStep.Step;
 
-/** The journey's indicator tables (V9) on the gateway's own migrations: one row per dossier, each step kept once. */
+/** The journey's indicator tables (V11) on the gateway's own migrations: one row per dossier, each step kept once. */
 class JourneyStoreTest {
 
     static final Instant FILED = Instant.parse("2026-11-10T03:00:00Z");

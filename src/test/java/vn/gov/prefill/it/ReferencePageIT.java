@@ -78,7 +78,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("root_applicant_fullName"),
                 "Source: National Population Database"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("15 of 15 fields were prefilled");
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("15 of 17 fields were prefilled");
         browser.screenshot("complete-persona-en");
     }
 
