@@ -11,3 +11,7 @@ CREATE TABLE declared_value (
     form_id      VARCHAR(128) NOT NULL,                  -- the form it was declared in
     PRIMARY KEY (subject_key, decl_key)
 );
+
+-- a dossier filed with declare.keep: the declared keys kept with it (comma-separated), so that its receipt, answered
+-- again for the same Idempotency-Key, is the first one; null when the filer did not ask to keep anything
+ALTER TABLE dossier ADD COLUMN declared_kept VARCHAR(512);

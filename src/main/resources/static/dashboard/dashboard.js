@@ -11,9 +11,13 @@
   function asPercent(v) { return v === null || v === undefined ? null : Math.round(v * 1000) / 10; }
   function duration(s) {
     if (s === null || s === undefined) { return '–'; }
+    // a delivery retried over a day and a half, or redelivered by an operator, is counted in hours and days
+    if (s >= 86400) { return Math.floor(s / 86400) + ' ngày ' + Math.floor(s % 86400 / 3600) + ' giờ'; }
+    if (s >= 3600) { return Math.floor(s / 3600) + ' giờ ' + Math.floor(s % 3600 / 60) + ' phút'; }
     var m = Math.floor(s / 60), r = Math.round(s % 60);
     return m > 0 ? m + ' phút ' + r + ' giây' : r + ' giây';
   }
+  var CHANNELS = {ONLINE: 'Nộp trực tuyến', DESK: 'Tại bộ phận một cửa'};
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function status(id, text) { $(id).textContent = text; }
 
@@ -138,6 +142,33 @@
       return '<tr data-life-event="' + escape(s.lifeEvent) + '"><td>' + escape(s.lifeEvent) + '</td><td>' + s.shown + '</td><td>' +
         s.followed + '</td><td>' + pct(s.followedShare) + '</td></tr>';
     }).join('');
+
+    // the dossiers' journey: each figure counts what happened in the month (filed, first delivered, failed and
+    // still undelivered at its end, result first ready)
+    chart('chart-journey').setOption({
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0},
+      grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      series: [
+        {name: 'Hồ sơ nộp', type: 'bar', data: forms.map(function (f) { return f.dossiers; })},
+        {name: 'Đã chuyển', type: 'bar', data: forms.map(function (f) { return f.delivered; })},
+        {name: 'Chuyển thất bại', type: 'bar', data: forms.map(function (f) { return f.deliveryFailed; }), itemStyle: {color: '#b3261e'}},
+        {name: 'Có kết quả', type: 'bar', data: forms.map(function (f) { return f.resultsReady; })}
+      ]
+    }, true);
+    function journeyRow(attribute, key, label, j) {
+      return '<tr ' + attribute + '="' + escape(key) + '"><td>' + escape(label) + '</td><td>' + j.dossiers + '</td><td>' + j.delivered +
+        '</td><td>' + j.deliveryFailed + '</td><td>' + duration(j.medianDeliverySeconds) + '</td><td>' + j.resultsReady + '</td></tr>';
+    }
+    document.querySelector('#journey-table tbody').innerHTML = forms.map(function (f) {
+      return journeyRow('data-form', f.formId, titles[f.formId] || f.formId, f);
+    }).concat((report.channels || []).map(function (c) {
+      return journeyRow('data-channel', c.channel, CHANNELS[c.channel] || c.channel, c);
+    })).concat((report.units || []).map(function (u) {
+      return journeyRow('data-unit', u.unit, 'Một cửa ' + u.unit, u);
+    })).join('');
 
     var rows = forms.map(function (f) {
       return '<tr><td>' + escape(titles[f.formId] || f.formId) + '</td><td>' + escape(f.procedureCode || '') + '</td><td>' + f.prefills +

@@ -40,6 +40,8 @@ class OpenApiDocument {
                                 + "the registries, each with how much of its form is already filled."),
                         new Tag().name("Dossiers").description("File a checked form, follow its delivery to the province's "
                                 + "handling system and its progress; operators list failed deliveries and deliver again."),
+                        new Tag().name("Declared once").description("What I declared in earlier filings and agreed to have "
+                                + "kept (phone, e-mail…): offered again by the prefill, listed and erased here."),
                         new Tag().name("Indicators").description("The province's monthly indicators, for operators."),
                         new Tag().name("Demo identity").description("Sign in as a persona of the mocked registries; only "
                                 + "while gateway.mocks.enabled is true (404 otherwise).")))

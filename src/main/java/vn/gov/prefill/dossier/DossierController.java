@@ -77,8 +77,8 @@ class DossierController {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Receipt(String dossierId, @Schema(allowableValues = "RECEIVED") String status,
                    @Schema(format = "date-time") String filedAt, SubmissionCheck.Reuse reuse,
-                   @Schema(description = "with declare.keep: the declared keys kept for next time (absent when an earlier filing "
-                           + "is answered again)") Declared declared) { }
+                   @Schema(description = "with declare.keep true: the declared keys kept for next time (absent otherwise)")
+                   Declared declared) { }
 
     @Schema(name = "DossierDeclared")
     record Declared(@Schema(description = "the declared keys kept, e.g. contact.phone") List<String> kept) { }
@@ -133,7 +133,7 @@ class DossierController {
         try {
             Optional<DossierStore.Dossier> first = key == null ? Optional.empty() : store.byIdempotencyKey(personKey, key);
             if (first.isPresent()) {
-                return receipt(first.get(), null);
+                return receipt(first.get(), store.declaredKept(first.get().id()));
             }
             SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare"));
             Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep);

@@ -217,6 +217,18 @@ class DossierStore {
         return true;
     }
 
+    /** The declared keys kept with a dossier filed with declare.keep. */
+    void declaredKept(String id, List<String> keys) {
+        jdbc.update("UPDATE dossier SET declared_kept = ? WHERE id = ?", String.join(",", keys), id);
+    }
+
+    /** The declared keys kept with this dossier; null when its filer did not ask to keep anything. */
+    List<String> declaredKept(String id) {
+        return jdbc.query("SELECT declared_kept FROM dossier WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
+                .filter(java.util.Objects::nonNull).findFirst()
+                .map(text -> text.isEmpty() ? List.<String>of() : List.of(text.split(","))).orElse(null);
+    }
+
     /** The result document's reference, as JSON, once the handling system gave one. */
     Optional<String> result(String id) {
         return jdbc.query("SELECT result FROM dossier WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()

@@ -32,7 +32,7 @@ class Filing {
     private final ObjectMapper json;
     private final DeclaredValues declared;
 
-    /** A filing's outcome: the dossier, and the declared keys kept with it (null for an earlier filing answered again). */
+    /** A filing's outcome: the dossier, and the declared keys kept with it (null when the filer did not ask to keep any). */
     record Filed(DossierStore.Dossier dossier, java.util.List<String> kept) { }
 
     Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
@@ -67,13 +67,19 @@ class Filing {
                 store.insert(dossier, personKey, idempotencyKey, payload);
                 // the dossier's times are the gateway's clock; the scheduler's are the machine's
                 scheduler.schedule(HandlingDelivery.of(id), Instant.now());
-                return keep ? declared.keep(filerId(checked), declaredValues(checked), checked.form().id(), now) : java.util.List.<String>of();
+                if (!keep) {
+                    return null;
+                }
+                java.util.List<String> keys = declared.keep(filerId(checked), declaredValues(checked), checked.form().id(), now);
+                store.declaredKept(id, keys);
+                return keys;
             });
             return new Filed(dossier, kept);
         } catch (DuplicateKeyException e) {
             Optional<DossierStore.Dossier> first = idempotencyKey == null ? Optional.empty()
                     : store.byIdempotencyKey(personKey, idempotencyKey);
-            return new Filed(first.orElseThrow(() -> e), null);
+            DossierStore.Dossier earlier = first.orElseThrow(() -> e);
+            return new Filed(earlier, store.declaredKept(earlier.id()));
         }
     }
 

@@ -36,7 +36,8 @@ class IndicatorController {
     private static final List<String> COLUMNS = List.of("scope", "id", "procedureCode", "from", "to", "prefills", "submissions",
             "validSubmissions", "bound", "prefilled", "kept", "changed", "coverage", "reuse", "reenteredNothingShare",
             "medianPrefillToSubmitSeconds", "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare",
-            "reads", "ok", "availability", "shown", "followed", "followedShare");
+            "reads", "ok", "availability", "shown", "followed", "followedShare",
+            "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady");
 
     private final IndicatorStore store;
     private final PrefillTallyQueue prefills;
@@ -59,7 +60,10 @@ class IndicatorController {
             description = "Prefills and submissions recorded over the period, in total, per form and per source: coverage "
                     + "(prefilled / bound), reuse (kept / bound over valid submissions after a prefill), the share that re-entered "
                     + "nothing, the median prefill-to-submit seconds, each registry's availability, and per life event the "
-                    + "suggestions shown and followed (their form prefilled for their actingFor by the same person within 24 hours). "
+                    + "suggestions shown and followed (their form prefilled for their actingFor by the same person within 24 hours); "
+                    + "the dossiers' journey in total, per form, per channel and per desk unit: dossiers filed, delivered, "
+                    + "deliveryFailed (failed and not delivered by the period's end), the median filing-to-delivery seconds and "
+                    + "resultsReady, each counted in the period it happened in. "
                     + "A share with nothing to divide is null. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "the indicators of the period"),
@@ -73,10 +77,14 @@ class IndicatorController {
         return report(ReportPeriod.parse(from, to, clock));
     }
 
-    /** The same figures, one row for the total, one per form, one per source and one per life event, for the national monitoring system. */
+    /**
+     * The same figures, one row for the total, one per form, one per source, one per life event, one per channel and
+     * one per desk unit, for the national monitoring system.
+     */
     @Operation(operationId = "indicatorsCsv", summary = "The province's indicators as CSV",
             description = "The same figures as GET /api/v1/admin/indicators, one row for the total, one per form, one per "
-                    + "source and one per life event suggested (scope suggestion), for the national monitoring system. Operators only.",
+                    + "source, one per life event suggested (scope suggestion), one per filing channel (scope channel: ONLINE, DESK) and "
+                    + "one per desk unit (scope unit), for the national monitoring system. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "text/csv, UTF-8, with a header row"),
             parameters = {
@@ -92,12 +100,14 @@ class IndicatorController {
         r.forms().forEach(f -> row(out, "form", r, f));
         for (IndicatorReport.SourceFigures s : r.sources()) {
             line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null));
+                    null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null, null, null, null, null, null));
         }
         for (IndicatorReport.SuggestionFigures s : r.suggestions()) {
             line(out, Stream.of("suggestion", s.lifeEvent(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare()));
+                    null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare(), null, null, null, null, null));
         }
+        r.channels().forEach(c -> journey(out, "channel", c.channel(), r, c));
+        r.units().forEach(u -> journey(out, "unit", u.unit(), r, u));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicators-" + r.from() + "-" + r.to() + ".csv\"")
                 .body(out.toString());
@@ -112,7 +122,7 @@ class IndicatorController {
             return IndicatorReport.of(period.from(), period.to(), catalogue, store.prefills(period.start(), period.end()),
                     store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()),
                     lifeEvents.stream().flatMap(l -> l.names().stream()).distinct().toList(),
-                    store.suggestions(period.start(), period.end()));
+                    store.suggestions(period.start(), period.end()), store.journeys(period.start(), period.end()));
         } catch (DataAccessException e) {
             throw new ApiProblem(503, "audit-unavailable", "Indicators unavailable",
                     "the audit database cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
@@ -123,7 +133,14 @@ class IndicatorController {
         line(out, Stream.of(scope, f.formId(), f.procedureCode(), r.from(), r.to(), f.prefills(), f.submissions(),
                 f.validSubmissions(), f.bound(), f.prefilled(), f.kept(), f.changed(), f.coverage(), f.reuse(),
                 f.reenteredNothingShare(), f.medianPrefillToSubmitSeconds(), f.medianLoginToSubmitSeconds(),
-                f.loginToSubmitWithin5MinutesShare(), null, null, null, null, null, null));
+                f.loginToSubmitWithin5MinutesShare(), null, null, null, null, null, null,
+                f.dossiers(), f.delivered(), f.deliveryFailed(), f.medianDeliverySeconds(), f.resultsReady()));
+    }
+
+    private static void journey(StringBuilder out, String scope, String id, IndicatorReport r, IndicatorReport.JourneyFigures j) {
+        line(out, Stream.of(scope, id, null, r.from(), r.to(), null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, j.dossiers(), j.delivered(), j.deliveryFailed(), j.medianDeliverySeconds(),
+                j.resultsReady()));
     }
 
     private static void line(StringBuilder out, Stream<Object> cells) {

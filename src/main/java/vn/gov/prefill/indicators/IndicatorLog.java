@@ -120,6 +120,20 @@ public class IndicatorLog {
         }
     }
 
+    /**
+     * A step of a dossier's journey, into the indicator tables at once (in the dossier's transaction when it has
+     * one). Statistics: if it cannot be stored, the dossier moves all the same and {@code gateway.indicators.dropped}
+     * counts the loss.
+     */
+    public void journey(JourneyStep step) {
+        try {
+            store.insertJourney(step);
+        } catch (DataAccessException e) {
+            meters.counter("gateway.indicators.dropped").increment();
+            log.warn("indicators: a {} step of form {} not stored: {}", step.step(), step.formId(), e.getClass().getSimpleName());
+        }
+    }
+
     private Counter fieldCounter(String form, String status) {
         return Counter.builder("gateway.prefill.fields").description("Bound fields of answered prefills, by what became of them")
                 .tags("form", form, "status", status).register(meters);

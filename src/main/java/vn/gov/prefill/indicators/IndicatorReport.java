@@ -1,5 +1,7 @@
 package vn.gov.prefill.indicators;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +17,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * to divide.
  */
 record IndicatorReport(String from, String to, Figures total, List<Figures> forms, List<SourceFigures> sources,
-                       List<SuggestionFigures> suggestions) {
+                       List<SuggestionFigures> suggestions, List<JourneyFigures> channels, List<JourneyFigures> units) {
+
+    /** The channels a dossier is filed through, each listed even when nothing was filed through it. */
+    static final List<String> CHANNELS = List.of("ONLINE", "DESK");
 
     /** The statuses that count as the source having answered: with a record, or that it holds none. */
     static final List<String> ANSWERED = List.of("OK", "NOT_FOUND");
@@ -25,7 +30,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
     /**
      * One form's figures, or all forms' ({@code formId} and {@code procedureCode} then absent).
      * {@code bound}, {@code prefilled}, {@code kept}, {@code changed}, the shares and the medians are over the
-     * valid submissions that followed a prefill.
+     * valid submissions that followed a prefill; {@code dossiers} to {@code resultsReady} are the journey's
+     * ({@link JourneyFigures}).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String formId,
@@ -33,7 +39,20 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                    long prefills, long submissions, long validSubmissions,
                    long bound, long prefilled, long kept, long changed,
                    Double coverage, Double reuse, Double reenteredNothingShare,
-                   Number medianPrefillToSubmitSeconds, Number medianLoginToSubmitSeconds, Double loginToSubmitWithin5MinutesShare) { }
+                   Number medianPrefillToSubmitSeconds, Number medianLoginToSubmitSeconds, Double loginToSubmitWithin5MinutesShare,
+                   long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady) { }
+
+    /**
+     * The dossiers' journey in the period, each figure counting what happened within it: {@code dossiers} filed,
+     * {@code delivered} (first received by the handling system), {@code deliveryFailed} (whose delivery failed and
+     * that were still not delivered at the period's end), the median seconds from filing to delivery of those
+     * delivered, {@code resultsReady} (results first ready). Per channel ({@code channel}), or per desk unit
+     * ({@code unit}); the other label absent.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record JourneyFigures(@JsonInclude(JsonInclude.Include.NON_NULL) String channel,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
+                          long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady) { }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses) { }
@@ -50,25 +69,62 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
     static IndicatorReport of(LocalDate from, LocalDate to, Collection<Form> catalogue, List<IndicatorStore.PrefillCount> prefills,
                               List<SubmissionTally> submissions, Collection<String> sourceNames,
                               Map<String, Map<String, Long>> reads, Collection<String> lifeEvents,
-                              List<IndicatorStore.SuggestionCount> shown) {
+                              List<IndicatorStore.SuggestionCount> shown, List<Journey> journeys) {
+        ReportPeriod period = new ReportPeriod(from, to);
+        Instant start = period.start();
+        Instant end = period.end();
         Map<String, String> procedures = new LinkedHashMap<>();
         catalogue.forEach(f -> procedures.put(f.id(), f.procedureCode()));
         prefills.forEach(p -> procedures.putIfAbsent(p.formId(), p.procedureCode()));
         submissions.forEach(s -> procedures.putIfAbsent(s.formId(), s.procedureCode()));
+        journeys.forEach(j -> procedures.putIfAbsent(j.formId(), j.procedureCode()));
         List<Figures> forms = new ArrayList<>();
         procedures.forEach((id, procedure) -> forms.add(figures(id, procedure,
                 prefills.stream().filter(p -> p.formId().equals(id)).mapToLong(IndicatorStore.PrefillCount::prefills).sum(),
-                submissions.stream().filter(s -> s.formId().equals(id)).toList())));
-        Figures total = figures(null, null, prefills.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum(), submissions);
+                submissions.stream().filter(s -> s.formId().equals(id)).toList(),
+                journey(null, null, journeys.stream().filter(j -> j.formId().equals(id)).toList(), start, end))));
+        Figures total = figures(null, null, prefills.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum(), submissions,
+                journey(null, null, journeys, start, end));
+        List<JourneyFigures> channels = new ArrayList<>();
+        java.util.stream.Stream.concat(CHANNELS.stream(), journeys.stream().map(Journey::channel).filter(c -> !CHANNELS.contains(c)).sorted())
+                .distinct()
+                .forEach(c -> channels.add(journey(c, null, journeys.stream().filter(j -> c.equals(j.channel())).toList(), start, end)));
+        List<JourneyFigures> units = new ArrayList<>();
+        journeys.stream().filter(j -> "DESK".equals(j.channel()) && j.unit() != null).map(Journey::unit).distinct().sorted()
+                .map(u -> journey(null, u, journeys.stream().filter(j -> "DESK".equals(j.channel()) && u.equals(j.unit())).toList(),
+                        start, end))
+                // a unit whose only news in the period changed nothing (a failure delivered before the end) is not listed
+                .filter(u -> u.dossiers() + u.delivered() + u.deliveryFailed() + u.resultsReady() > 0)
+                .forEach(units::add);
         Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
         sourceNames.forEach(name -> bySource.put(name, Map.of()));
         bySource.putAll(reads);
         List<SourceFigures> sources = new ArrayList<>();
         bySource.forEach((name, statuses) -> sources.add(source(name, statuses)));
-        return new IndicatorReport(from.toString(), to.toString(), total, forms, sources, suggestions(lifeEvents, shown));
+        return new IndicatorReport(from.toString(), to.toString(), total, forms, sources, suggestions(lifeEvents, shown), channels, units);
     }
 
-    static Figures figures(String formId, String procedureCode, long prefills, List<SubmissionTally> submissions) {
+    /**
+     * The journey figures of these dossiers over [start, end): each counts what happened in the period. A dossier
+     * is delivered once (a later status, or a redelivery, does not deliver it again); it counts as failed in a
+     * period where its delivery failed (once, however often) unless it was delivered before the period's end.
+     */
+    static JourneyFigures journey(String channel, String unit, List<Journey> journeys, Instant start, Instant end) {
+        long dossiers = journeys.stream().filter(j -> within(j.filedAt(), start, end)).count();
+        List<Journey> delivered = journeys.stream().filter(j -> within(j.deliveredAt(), start, end)).toList();
+        long failed = journeys.stream().filter(j -> j.failures().stream().anyMatch(t -> within(t, start, end))
+                && (j.deliveredAt() == null || !j.deliveredAt().isBefore(end))).count();
+        long results = journeys.stream().filter(j -> within(j.resultAt(), start, end)).count();
+        List<Long> seconds = delivered.stream()
+                .map(j -> Math.max(0, Duration.between(j.filedAt(), j.deliveredAt()).toSeconds())).toList();
+        return new JourneyFigures(channel, unit, dossiers, delivered.size(), failed, median(seconds), results);
+    }
+
+    private static boolean within(Instant t, Instant start, Instant end) {
+        return t != null && !t.isBefore(start) && t.isBefore(end);
+    }
+
+    static Figures figures(String formId, String procedureCode, long prefills, List<SubmissionTally> submissions, JourneyFigures journey) {
         long valid = submissions.stream().filter(SubmissionTally::valid).count();
         List<SubmissionTally> reused = submissions.stream().filter(s -> s.valid() && s.afterPrefill()).toList();
         long bound = reused.stream().mapToLong(SubmissionTally::bound).sum();
@@ -82,7 +138,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         long withinFive = sinceLogin.stream().filter(v -> v <= FIVE_MINUTES).count();
         return new Figures(formId, procedureCode, prefills, submissions.size(), valid, bound, prefilled, kept, changed,
                 share(prefilled, bound), share(kept, bound), share(nothingChanged, reused.size()),
-                median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()));
+                median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()),
+                journey.dossiers(), journey.delivered(), journey.deliveryFailed(), journey.medianDeliverySeconds(), journey.resultsReady());
     }
 
     /** Every life event the gateway may suggest, then any other recorded in the period (a rule since removed). */

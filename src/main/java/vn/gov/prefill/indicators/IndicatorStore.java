@@ -19,9 +19,13 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The indicator tables of V3__indicators.sql, in the disclosure log's database (H2 or PostgreSQL). */
+/**
+ * The indicator tables of V3__indicators.sql, V4__suggestion_indicators.sql and V11__journey_indicators.sql, in the
+ * disclosure log's database (H2 or PostgreSQL).
+ */
 @Component
 class IndicatorStore {
 
@@ -42,6 +46,19 @@ class IndicatorStore {
             + "WHERE id = ? AND followed_at IS NULL";
     private static final String EXPIRE = "UPDATE indicator_suggestion SET match_key = NULL, match_until = NULL WHERE match_until < ?";
 
+    private static final String INSERT_JOURNEY = "INSERT INTO indicator_dossier (dossier_id, form_id, procedure_code, channel, "
+            + "unit, filed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String DELIVERED = "UPDATE indicator_dossier SET delivered_at = ? WHERE dossier_id = ? AND delivered_at IS NULL";
+    private static final String RESULT = "UPDATE indicator_dossier SET result_at = ? WHERE dossier_id = ? AND result_at IS NULL";
+    private static final String INSERT_FAILURE = "INSERT INTO indicator_dossier_failure (dossier_id, failed_at) VALUES (?, ?) "
+            + "ON CONFLICT DO NOTHING";
+    private static final String JOURNEYS = "SELECT d.dossier_id, d.form_id, d.procedure_code, d.channel, d.unit, d.filed_at, "
+            + "d.delivered_at, d.result_at FROM indicator_dossier d WHERE (d.filed_at >= ? AND d.filed_at < ?) "
+            + "OR (d.delivered_at >= ? AND d.delivered_at < ?) OR (d.result_at >= ? AND d.result_at < ?) "
+            + "OR EXISTS (SELECT 1 FROM indicator_dossier_failure f WHERE f.dossier_id = d.dossier_id AND f.failed_at >= ? AND f.failed_at < ?) "
+            + "ORDER BY d.dossier_id";
+    private static final String FAILURES = "SELECT dossier_id, failed_at FROM indicator_dossier_failure WHERE failed_at >= ? AND failed_at < ?";
+
     /** Prefills of one form in a period. */
     record PrefillCount(String formId, String procedureCode, long prefills) { }
 
@@ -52,13 +69,18 @@ class IndicatorStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Inside a dossier's own transaction, a savepoint: what goes wrong here is undone alone. */
+    private final TransactionTemplate savepoint;
     private final Clock clock;
 
     IndicatorStore(DataSource dataSource, Clock clock) {
         this.clock = clock;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(10);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        this.transactions = new TransactionTemplate(manager);
+        this.savepoint = new TransactionTemplate(manager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -119,6 +141,49 @@ class IndicatorStore {
         jdbc.update(INSERT_SUBMISSION, utc(s.recordedAt()), s.formId(), s.formVersion(), s.procedureCode(),
                 s.valid() ? "VALID" : "INVALID", s.violations().isEmpty() ? null : String.join(",", s.violations()),
                 s.bound(), s.prefilled(), s.kept(), s.changed(), s.afterPrefill(), s.secondsSincePrefill(), s.secondsSinceSignIn());
+    }
+
+    /**
+     * A step of a dossier's journey: its row made if it has none yet (the first step told may be a later one,
+     * for a dossier filed before the table existed), then the step's time kept if it is the first of its kind.
+     * Written in the dossier's transaction when it has one (the step counts if and only if the move commits),
+     * under a savepoint so that a failure here (thrown as a DataAccessException) leaves the move to
+     * commit without it; a row or failure already there is no error.
+     */
+    void insertJourney(JourneyStep s) {
+        savepoint.executeWithoutResult(tx -> journeyStep(s));
+    }
+
+    private void journeyStep(JourneyStep s) {
+        jdbc.update(INSERT_JOURNEY, s.dossierId(), s.formId(), s.procedureCode(), s.channel(), s.unit(), utc(s.filedAt()));
+        switch (s.step()) {
+            case FILED -> { }
+            case DELIVERED -> jdbc.update(DELIVERED, utc(s.at()), s.dossierId());
+            case RESULT_READY -> {
+                // a result handed over without news of it being ready is ready all the same, and was delivered
+                jdbc.update(DELIVERED, utc(s.at()), s.dossierId());
+                jdbc.update(RESULT, utc(s.at()), s.dossierId());
+            }
+            case DELIVERY_FAILED -> jdbc.update(INSERT_FAILURE, s.dossierId(), utc(s.at()));
+        }
+    }
+
+    /** The journeys of the dossiers filed, delivered, failed or with a result in the period; their failures within it. */
+    List<Journey> journeys(Instant from, Instant until) {
+        OffsetDateTime start = utc(from);
+        OffsetDateTime end = utc(until);
+        Map<String, List<Instant>> failures = new LinkedHashMap<>();
+        jdbc.query(FAILURES, (ResultSet rs) -> {
+            failures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(instant(rs, 2));
+        }, start, end);
+        return jdbc.query(JOURNEYS, (rs, i) -> new Journey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        instant(rs, 6), instant(rs, 7), instant(rs, 8), failures.getOrDefault(rs.getString(1), List.of())),
+                start, end, start, end, start, end, start, end);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     List<PrefillCount> prefills(Instant from, Instant until) {

@@ -51,7 +51,8 @@ class IndicatorReportTest {
                 List.of(new IndicatorReport.Form("A", "P-A"), new IndicatorReport.Form("B", "P-B"), new IndicatorReport.Form("C", "P-C")),
                 prefills, submissions, List.of("population", "business", "insurance"), reads,
                 List.of("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL"),
-                List.of(new IndicatorStore.SuggestionCount("CHILD_HEALTH_INSURANCE", 3, 2), new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0)));
+                List.of(new IndicatorStore.SuggestionCount("CHILD_HEALTH_INSURANCE", 3, 2), new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0)),
+                List.of());
 
         IndicatorReport.Figures total = r.total();
         assertThat(total.prefills()).isEqualTo(8);
@@ -96,6 +97,93 @@ class IndicatorReportTest {
         assertThat(business.availability()).isNull();
         assertThat(r.sources().get(2).reads()).isZero();
         assertThat(r.sources().get(2).availability()).isNull();
+    }
+
+    static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    static Journey online(String filed, String delivered, String result, String... failures) {
+        return new Journey("A", "P-A", "ONLINE", null, at(filed), delivered == null ? null : at(delivered),
+                result == null ? null : at(result), java.util.Arrays.stream(failures).map(Instant::parse).toList());
+    }
+
+    static Journey desk(String unit, String filed, String delivered, String result, String... failures) {
+        return new Journey("B", "P-B", "DESK", unit, at(filed), delivered == null ? null : at(delivered),
+                result == null ? null : at(result), java.util.Arrays.stream(failures).map(Instant::parse).toList());
+    }
+
+    static IndicatorReport report(LocalDate from, LocalDate to, List<Journey> journeys) {
+        return IndicatorReport.of(from, to, List.of(new IndicatorReport.Form("A", "P-A"), new IndicatorReport.Form("B", "P-B")),
+                List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), journeys);
+    }
+
+    /*
+     * November 2026 in Vietnam (UTC+7) is [2026-10-31T17:00Z, 2026-11-30T17:00Z). Form A is filed online, form B at
+     * desks U1 and U2. Seconds from filing to delivery in brackets.
+     *  1 A filed 2 Nov, delivered [10], result 20 Nov                      dossier, delivered, result
+     *  2 A filed 3 Nov, delivered [30]                                     dossier, delivered
+     *  3 A filed 5 Nov, failed 6 Nov, redelivered, failed 7 Nov, delivered 8 Nov [259200]
+     *                                                                       dossier, delivered once, not failed (delivered by the end)
+     *  4 A filed 10 Nov, failed 11 Nov, never delivered                    dossier, failed
+     *  5 A filed 31 Oct 23:59:59 Vietnam, delivered 1 Nov 00:00:05 [6]     October's dossier, November's delivery
+     *  6 A filed 30 Nov 23:59 Vietnam, delivered 1 Dec 00:00:30 [90]       November's dossier, December's delivery
+     *  7 A filed 14 Nov, delivered [40]                                    dossier, delivered
+     *  8 B U1 filed 12 Nov, delivered [20], handed over 25 Nov              dossier, delivered, result
+     *  9 B U2 filed 13 Nov, failed 13 Nov, delivered 2 Dec                 dossier, failed (not delivered by the end)
+     * 10 B U1 filed 20 Oct, failed 21 Oct, redelivered, delivered 4 Nov [1296000]    November's delivery only
+     * A: dossiers 1,2,3,4,6,7 = 6; delivered 1,2,3,5,7: median of 6,10,30,40,259200 = 30 (odd); failed 4; results 1.
+     * B: dossiers 8,9 = 2; delivered 8,10: median of 20,1296000 = 648010 (even); failed 9; results 8.
+     * Total: 8 dossiers, 7 delivered, median of 6,10,20,30,40,259200,1296000 = 30; 2 failed; 2 results.
+     * U1: 1 dossier, 2 delivered (648010), 0 failed, 1 result; U2: 1 dossier, 0 delivered (null), 1 failed, 0 results.
+     * December: 6 and 9 delivered (90, and 1 Dec 17:00Z - 13 Nov 03:00Z = 1605600): median 802845; nothing filed.
+     */
+    static final List<Journey> NOVEMBER = List.of(
+            online("2026-11-02T01:00:00Z", "2026-11-02T01:00:10Z", "2026-11-20T02:00:00Z"),
+            online("2026-11-03T01:00:00Z", "2026-11-03T01:00:30Z", null),
+            online("2026-11-05T01:00:00Z", "2026-11-08T01:00:00Z", null, "2026-11-06T01:00:00Z", "2026-11-07T01:00:00Z"),
+            online("2026-11-10T01:00:00Z", null, null, "2026-11-11T01:00:00Z"),
+            online("2026-10-31T16:59:59Z", "2026-10-31T17:00:05Z", null),
+            online("2026-11-30T16:59:00Z", "2026-11-30T17:00:30Z", null),
+            online("2026-11-14T01:00:00Z", "2026-11-14T01:00:40Z", null),
+            desk("U1", "2026-11-12T03:00:00Z", "2026-11-12T03:00:20Z", "2026-11-25T03:00:00Z"),
+            desk("U2", "2026-11-13T03:00:00Z", "2026-12-01T17:00:00Z", null, "2026-11-13T04:00:00Z"),
+            desk("U1", "2026-10-20T00:00:00Z", "2026-11-04T00:00:00Z", null, "2026-10-21T00:00:00Z"));
+
+    static void journey(IndicatorReport.Figures f, long dossiers, long delivered, long failed, Number median, long results) {
+        assertThat(List.of(f.dossiers(), f.delivered(), f.deliveryFailed(), f.resultsReady())).as(f.formId())
+                .containsExactly(dossiers, delivered, failed, results);
+        assertThat(f.medianDeliverySeconds()).as(f.formId()).isEqualTo(median);
+    }
+
+    @Test
+    void theJourneyOfAKnownMonthCountsWhatHappenedInItOncePerDossier() {
+        IndicatorReport r = report(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), NOVEMBER);
+
+        journey(r.total(), 8, 7, 2, 30L, 2);
+        journey(r.forms().get(0), 6, 5, 1, 30L, 1);
+        journey(r.forms().get(1), 2, 2, 1, 648010L, 1);
+        assertThat(r.channels()).containsExactly(
+                new IndicatorReport.JourneyFigures("ONLINE", null, 6, 5, 1, 30L, 1),
+                new IndicatorReport.JourneyFigures("DESK", null, 2, 2, 1, 648010L, 1));
+        assertThat(r.units()).containsExactly(
+                new IndicatorReport.JourneyFigures(null, "U1", 1, 2, 0, 648010L, 1),
+                new IndicatorReport.JourneyFigures(null, "U2", 1, 0, 1, null, 0));
+
+        IndicatorReport december = report(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), NOVEMBER);
+        journey(december.total(), 0, 2, 0, 802845L, 0);
+        // a dossier that failed in November and was delivered in December is November's failure all the same
+        assertThat(report(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), NOVEMBER).total().deliveryFailed()).isEqualTo(2);
+    }
+
+    @Test
+    void aPeriodWithoutDossiersListsBothChannelsWithZerosAndNoUnit() {
+        IndicatorReport r = report(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), NOVEMBER);
+
+        journey(r.total(), 0, 0, 0, null, 0);
+        assertThat(r.channels()).extracting(IndicatorReport.JourneyFigures::channel).containsExactly("ONLINE", "DESK");
+        assertThat(r.channels()).allSatisfy(c -> assertThat(c.medianDeliverySeconds()).isNull());
+        assertThat(r.units()).isEmpty();
     }
 
     @Test

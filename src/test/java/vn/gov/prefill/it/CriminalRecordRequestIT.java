@@ -22,11 +22,15 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
             "/mother/fullName", "/mother/dateOfBirth", "/spouse/fullName", "/spouse/dateOfBirth");
 
     /** Every field the form binds, and no other, has this status: a forEach over an empty answer would assert nothing. */
+    /** The fields a citizen declares once (docs/declared-once.md): nothing declared by these personas, so EMPTY when read. */
+    static final List<String> DECLARED = List.of("/applicant/phone", "/applicant/email");
+
     static void assertEveryBoundField(JsonNode fields, String status) {
         Map<String, String> statuses = new LinkedHashMap<>();
         fields.fields().forEachRemaining(f -> statuses.put(f.getKey(), f.getValue().path("status").asText()));
         Map<String, String> expected = new LinkedHashMap<>();
         BOUND.forEach(p -> expected.put(p, status));
+        DECLARED.forEach(p -> expected.put(p, status.equals("NOT_CONSENTED") ? "NOT_CONSENTED" : "EMPTY"));
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
@@ -83,7 +87,9 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
         assertThat(population.get("status").asText()).isEqualTo("OK");
         assertThat(readStatuses(population.get("reads"))).isEqualTo(
                 Map.of("self", "OK", "father", "OK", "mother", "OK", "spouse", "OK"));
-        assertThat(body.get("sources").size()).isEqualTo(1);
+        // and what Hoa declared before: nothing
+        assertThat(body.at("/sources/declared/status").asText()).isEqualTo("NOT_FOUND");
+        assertThat(body.get("sources").size()).isEqualTo(2);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.gov.prefill.RequiredTool;
@@ -33,7 +34,7 @@ import vn.gov.prefill.RequiredTool;
 /**
  * /dashboard in headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
  * the demo sign-in, and the charts' series for a known replay, read from ECharts itself. Skipped
- * without chromium, except on CI ({@code CI=true}). Saves target/screenshots/dashboard.png.
+ * without chromium, except on CI ({@code CI=true}). Saves target/screenshots/dashboard.png (and dashboard-journey.png).
  */
 class DashboardBrowserIT extends GatewayTestSupport {
 
@@ -155,8 +156,8 @@ class DashboardBrowserIT extends GatewayTestSupport {
             }
         }
         assertThat(row).as("the criminal-record form among " + names).isNotNegative();
-        assertThat(((Number) series(forms, 0, "Tái sử dụng").get(row)).doubleValue()).isEqualTo(96.7); // 29 / 30
-        assertThat(((Number) series(forms, 1, "Độ phủ").get(row)).doubleValue()).isEqualTo(100.0);
+        assertThat(((Number) series(forms, 0, "Tái sử dụng").get(row)).doubleValue()).isEqualTo(85.3); // 29 / 34
+        assertThat(((Number) series(forms, 1, "Độ phủ").get(row)).doubleValue()).isEqualTo(88.2); // 30 / 34
         assertThat(((Number) series(forms, 2, "Không nhập lại").get(row)).doubleValue()).isEqualTo(50.0); // 1 of 2
         // a form nobody used: no bar (a null share), not a zero
         int idle = row == 0 ? 1 : 0;
@@ -165,7 +166,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
         Map<String, Object> trend = option("chart-trend");
         assertThat(axis(trend, "xAxis")).hasSize(6).last().isEqualTo(month);
         List<Object> reuse = series(trend, 0, "Tái sử dụng");
-        assertThat(((Number) reuse.get(5)).doubleValue()).isEqualTo(96.7);
+        assertThat(((Number) reuse.get(5)).doubleValue()).isEqualTo(85.3);
         assertThat(reuse.get(4)).isNull();
 
         Map<String, Object> sources = option("chart-sources");
@@ -186,7 +187,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
                 .contains("ENTERPRISE_REPRESENTATIVE_UPDATE 2 1 50 %");
         assertThat(browser.findElement(By.cssSelector("#suggestions-table tr[data-life-event=CHILD_HEALTH_INSURANCE]")).getText())
                 .endsWith("0 0 –");
-        assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("96,7");
+        assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("85,3");
         assertThat(browser.findElement(By.id("card-reuse")).getAttribute("class")).contains("met");
         assertThat(browser.findElement(By.id("card-nothing")).getAttribute("class")).contains("missed");
 
@@ -194,6 +195,67 @@ class DashboardBrowserIT extends GatewayTestSupport {
         Files.createDirectories(shot.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    /** Hoa files a dossier today; the journey chart and table of this month show the figures the API reports. */
+    @Test
+    void theJourneyChartShowsThisMonthsDossiersPerForm() throws Exception {
+        String hoa = token("hoa");
+        Answer p = prefill(FORM, hoa, null);
+        ObjectNode data = (ObjectNode) p.body().get("data").deepCopy();
+        data.put("purpose", "Xin việc");
+        data.put("certificateType", 1);
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", p.body().get("prefillToken").asText());
+        Answer filed = call("POST", "/api/v1/forms/" + FORM + "/dossiers", hoa, "application/json", body.toString());
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.body().get("dossierId").asText();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("status").asText().equals("RECEIVED")
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        String month = today().toString().substring(0, 7);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(d -> d.findElement(By.id("demo-signin")).isDisplayed() || d.findElement(By.id("report")).isDisplayed());
+        if (browser.findElement(By.id("demo-signin")).isDisplayed()) {
+            browser.findElement(By.id("demo-signin")).click();
+        }
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        ((JavascriptExecutor) browser).executeScript(
+                "var m = document.getElementById('month'); m.value = arguments[0]; m.dispatchEvent(new Event('change'));", month);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        JsonNode report = call("GET", "/api/v1/admin/indicators?from=" + month + "-01&to=" + today().withDayOfMonth(today().lengthOfMonth()),
+                operatorToken(), null, null).body();
+
+        Map<String, Object> journey = option("chart-journey");
+        List<Object> names = axis(journey, "yAxis");
+        assertThat(names).hasSize(report.get("forms").size());
+        int row = -1;
+        for (int i = 0; i < report.get("forms").size(); i++) {
+            if (report.get("forms").get(i).get("formId").asText().equals(FORM)) {
+                row = i;
+            }
+        }
+        JsonNode form = report.get("forms").get(row);
+        assertThat(form.get("dossiers").asLong()).isPositive();
+        assertThat(form.get("delivered").asLong()).isPositive();
+        assertThat(((Number) series(journey, 0, "Hồ sơ nộp").get(row)).longValue()).isEqualTo(form.get("dossiers").asLong());
+        assertThat(((Number) series(journey, 1, "Đã chuyển").get(row)).longValue()).isEqualTo(form.get("delivered").asLong());
+        assertThat(((Number) series(journey, 2, "Chuyển thất bại").get(row)).longValue()).isEqualTo(form.get("deliveryFailed").asLong());
+        assertThat(((Number) series(journey, 3, "Có kết quả").get(row)).longValue()).isEqualTo(form.get("resultsReady").asLong());
+        JsonNode online = report.get("channels").get(0);
+        assertThat(browser.findElement(By.cssSelector("#journey-table tr[data-channel=ONLINE]")).getText())
+                .startsWith("Nộp trực tuyến " + online.get("dossiers").asLong() + " " + online.get("delivered").asLong() + " "
+                        + online.get("deliveryFailed").asLong() + " ");
+        assertThat(browser.findElement(By.cssSelector("#journey-table tr[data-form=" + FORM + "]")).getText())
+                .endsWith(" " + form.get("resultsReady").asLong());
+
+        Path shot = Path.of("target/screenshots/dashboard-journey.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(browser.findElement(By.id("journey")).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

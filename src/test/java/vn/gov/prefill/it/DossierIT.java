@@ -48,7 +48,7 @@ class DossierIT extends DossierTestSupport {
         assertThat(a.raw().headers().firstValue("Location")).contains("/api/v1/me/dossiers/" + id);
         assertThat(a.body().get("status").asText()).isEqualTo("RECEIVED");
         assertThat(a.body().get("filedAt").asText()).endsWith("+07:00");
-        assertThat(a.body().get("reuse").toString()).isEqualTo("{\"bound\":15,\"prefilled\":15,\"kept\":15,\"changed\":0}");
+        assertThat(a.body().get("reuse").toString()).isEqualTo("{\"bound\":17,\"prefilled\":15,\"kept\":15,\"changed\":0}");
 
         JsonNode d = awaitSettled(id, filed.token());
         assertThat(d.get("status").asText()).isEqualTo("DELIVERED");

@@ -79,7 +79,8 @@ class IndicatorsIT extends GatewayTestSupport {
         String hoa = token("hoa");
         String submit = "/api/v1/forms/" + FORM + "/submissions";
         List<JsonNode> answers = new java.util.ArrayList<>();
-        // 1: submitted as prefilled (15 bound, 15 prefilled, 15 kept)
+        // 1: submitted as prefilled (17 bound: 15 from the registries, all prefilled and kept, and the phone and e-mail
+        // Hoa never declared, typed or left empty)
         ObjectNode asIs = prefilled(hoa, REPLAY_DAYS_AGO, answers);
         assertThat(send("POST", submit, hoa, asIs.toString(), REPLAY_DAYS_AGO).status()).isEqualTo(200);
         // 2: one unlocked field re-entered (14 kept, 1 changed)
@@ -104,19 +105,20 @@ class IndicatorsIT extends GatewayTestSupport {
         assertThat(total.get("prefills").asLong()).isEqualTo(4);
         assertThat(total.get("submissions").asLong()).isEqualTo(3);
         assertThat(total.get("validSubmissions").asLong()).isEqualTo(2);
-        assertThat(total.get("bound").asLong()).isEqualTo(30);
+        assertThat(total.get("bound").asLong()).isEqualTo(34);
         assertThat(total.get("prefilled").asLong()).isEqualTo(30);
         assertThat(total.get("kept").asLong()).isEqualTo(29);
         assertThat(total.get("changed").asLong()).isEqualTo(1);
-        assertThat(total.get("coverage").asDouble()).isEqualTo(1.0);
-        assertThat(total.get("reuse").asDouble()).isEqualTo(0.9667);
+        // 30 / 34 and 29 / 34
+        assertThat(total.get("coverage").asDouble()).isEqualTo(0.8824);
+        assertThat(total.get("reuse").asDouble()).isEqualTo(0.8529);
         assertThat(total.get("reenteredNothingShare").asDouble()).isEqualTo(0.5);
         assertThat(total.get("medianPrefillToSubmitSeconds").isNumber()).isTrue();
         assertThat(total.get("medianPrefillToSubmitSeconds").asLong()).isBetween(0L, 60L);
         JsonNode form = form(report, FORM);
         assertThat(form.get("procedureCode").asText()).isNotEmpty();
         assertThat(form.get("prefills").asLong()).isEqualTo(4);
-        assertThat(form.get("reuse").asDouble()).isEqualTo(0.9667);
+        assertThat(form.get("reuse").asDouble()).isEqualTo(0.8529);
         // a form nobody used that day: nothing to divide, null shares (present, not omitted)
         JsonNode idle = form(report, "enterprise-change-notice");
         assertThat(idle.get("submissions").asLong()).isZero();
@@ -207,7 +209,7 @@ class IndicatorsIT extends GatewayTestSupport {
 
         List<String> csv = csvLines(period);
         List<String> header = List.of(csv.get(0).split(",", -1));
-        assertThat(header).endsWith("shown", "followed", "followedShare");
+        assertThat(header).containsSequence("shown", "followed", "followedShare");
         List<String> row = List.of(csv.stream().filter(l -> l.startsWith("suggestion,ENTERPRISE_REPRESENTATIVE_UPDATE,")).findFirst()
                 .orElseThrow().split(",", -1));
         assertThat(row.get(header.indexOf("shown"))).isEqualTo("1");
@@ -289,14 +291,17 @@ class IndicatorsIT extends GatewayTestSupport {
         for (String column : List.of("prefills", "submissions", "validSubmissions", "bound", "prefilled", "kept", "changed")) {
             assertThat(total.get(header.indexOf(column))).as(column).isEqualTo(json.at("/total/" + column).asText());
         }
-        assertThat(total.get(header.indexOf("reuse"))).isEqualTo("1.0").isEqualTo(json.at("/total/reuse").asText());
+        // 15 kept of 17 bound
+        assertThat(total.get(header.indexOf("reuse"))).isEqualTo("0.8824").isEqualTo(json.at("/total/reuse").asText());
         // a share with nothing to divide is an empty cell
         List<String> idle = List.of(lines.stream().filter(l -> l.startsWith("form,enterprise-change-notice,")).findFirst()
                 .orElseThrow().split(",", -1));
         assertThat(idle.get(header.indexOf("reuse"))).isEmpty();
         assertThat(lines).anyMatch(l -> l.startsWith("form," + FORM + ","));
         assertThat(lines).anyMatch(l -> l.startsWith("source,population,"));
-        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size());
+        assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size()
+                + json.get("channels").size() + json.get("units").size());
+        assertThat(lines).anyMatch(l -> l.startsWith("channel,ONLINE,")).anyMatch(l -> l.startsWith("channel,DESK,"));
         assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(header));
     }
 }

@@ -19,7 +19,9 @@ class MetricsIT extends GatewayTestSupport {
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? .*$");
     static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** The only label names the gateway's own metrics may carry. */
-    static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event", "kind");
+    static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event", "kind",
+            // the handling system's callbacks: why a signature was refused, whether a step came by callback or reconciliation
+            "reason", "via");
 
     record Sample(String name, List<String[]> labels) { }
 

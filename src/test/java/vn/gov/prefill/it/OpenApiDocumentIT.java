@@ -221,7 +221,7 @@ class OpenApiDocumentIT extends GatewayTestSupport {
             assertThat(op.path("description").asText()).as("%s has a description", op.path("operationId")).isNotBlank();
         }));
         assertThat(tags).containsExactlyInAnyOrder("Forms", "Prefill", "Submissions", "Dossiers", "Disclosures", "Suggestions", "Indicators",
-                "Demo identity");
+                "Demo identity", "Declared once");
         assertThat(doc.get("tags").findValuesAsText("name")).as("every tag is described").containsAll(tags);
     }
 

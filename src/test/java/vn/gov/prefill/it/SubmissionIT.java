@@ -39,7 +39,7 @@ class SubmissionIT extends GatewayTestSupport {
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().get("valid").asBoolean()).isTrue();
-        assertThat(a.body().get("reuse").toString()).isEqualTo("{\"bound\":15,\"prefilled\":15,\"kept\":15,\"changed\":0}");
+        assertThat(a.body().get("reuse").toString()).isEqualTo("{\"bound\":17,\"prefilled\":15,\"kept\":15,\"changed\":0}");
     }
 
     @Test

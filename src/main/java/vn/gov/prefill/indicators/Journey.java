@@ -1,0 +1,11 @@
+package vn.gov.prefill.indicators;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One dossier's journey as the indicator tables keep it (V11__journey_indicators.sql): {@code deliveredAt} and
+ * {@code resultAt} null while not reached; {@code failures} the times its delivery failed within the period read.
+ */
+record Journey(String formId, String procedureCode, String channel, String unit, Instant filedAt, Instant deliveredAt,
+               Instant resultAt, List<Instant> failures) { }
