@@ -49,9 +49,11 @@ class HandlingDelivery {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Counter failures;
+    private final vn.gov.prefill.profile.ProfileCipher cipher;
 
     HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters,
-                     Clock clock) {
+                     Clock clock, vn.gov.prefill.profile.ProfileCipher cipher) {
+        this.cipher = cipher;
         this.clock = clock;
         this.store = store;
         this.camel = camel;
@@ -112,7 +114,7 @@ class HandlingDelivery {
             e.setProperty("dossierId", pending.id());
             e.setProperty(SourceFetcher.REQUEST_ID, RequestIds.newId());
             e.setProperty(SourceFetcher.PURPOSE, pending.procedureCode());
-            e.getMessage().setBody(pending.payload().getBytes(StandardCharsets.UTF_8));
+            e.getMessage().setBody(PendingPayload.open(cipher, pending.id(), pending.payload()).getBytes(StandardCharsets.UTF_8));
         });
         return HandlingAnswer.of(exchange, json);
     }
