@@ -50,10 +50,13 @@ class HandlingDelivery {
     private final MeterRegistry meters;
     private final Counter failures;
     private final vn.gov.prefill.profile.ProfileCipher cipher;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters,
-                     Clock clock, vn.gov.prefill.profile.ProfileCipher cipher) {
+                     Clock clock, vn.gov.prefill.profile.ProfileCipher cipher,
+                     org.springframework.transaction.support.TransactionTemplate transactions) {
         this.cipher = cipher;
+        this.transactions = transactions;
         this.clock = clock;
         this.store = store;
         this.camel = camel;
@@ -79,7 +82,8 @@ class HandlingDelivery {
         meters.counter("gateway.dossier.delivery.attempts", "outcome", answer.verdict().name().toLowerCase()).increment();
         switch (answer.verdict()) {
             case RECEIVED -> {
-                store.delivered(pending.id(), attempt, answer.handlingCode(), now);
+                // the status, its timeline entry and the indicators in one commit
+                transactions.executeWithoutResult(tx -> store.delivered(pending.id(), attempt, answer.handlingCode(), now));
                 log.info("dossier delivered dossier={} attempt={}", pending.id(), attempt);
                 return (done, ops) -> ops.remove();
             }
@@ -103,7 +107,7 @@ class HandlingDelivery {
     }
 
     private void fail(DossierStore.Pending pending, int attempt, String kind, Instant now, String note) {
-        store.failed(pending.id(), attempt, kind, now, note);
+        transactions.executeWithoutResult(tx -> store.failed(pending.id(), attempt, kind, now, note));
         failures.increment();
         // the alert: an operator lists these at GET /api/v1/admin/dossiers?status=DELIVERY_FAILED and redelivers
         log.error("dossier DELIVERY_FAILED dossier={} attempts={} kind={}", pending.id(), attempt, kind);
