@@ -88,13 +88,13 @@ class HandlingDelivery {
                 return (done, ops) -> ops.remove();
             }
             case REFUSED -> {
-                fail(pending, attempt, answer.kind(), now, "refused by the handling system (" + answer.kind() + ")");
+                fail(pending, attempt, answer.kind(), now, "Hệ thống giải quyết thủ tục không tiếp nhận hồ sơ (" + answer.kind() + ")");
                 return (done, ops) -> ops.remove();
             }
             default -> {
                 List<Duration> schedule = settings.retrySchedule();
                 if (attempt > schedule.size()) {
-                    fail(pending, attempt, answer.kind(), now, "not received after " + attempt + " attempts (last: " + answer.kind() + ")");
+                    fail(pending, attempt, answer.kind(), now, "Chưa chuyển được hồ sơ sau " + attempt + " lần thử (lần cuối: " + answer.kind() + ")");
                     return (done, ops) -> ops.remove();
                 }
                 store.attemptFailed(pending.id(), attempt, answer.kind(), now);
