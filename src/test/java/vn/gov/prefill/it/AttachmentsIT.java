@@ -120,6 +120,19 @@ class AttachmentsIT extends DossierTestSupport {
         assertThat(crossForm.status()).isEqualTo(422);
         assertThat(crossForm.body().at("/errors/0/pointer").asText()).isEqualTo(PREVIOUS_CERTIFICATE);
 
+        // not a reference: a number, or a slot given something else than {"documentRef": …}; attachments not an object
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", prefill.body().get("prefillToken").asText());
+        body.putObject("attachments").putObject(BIRTH_CERTIFICATE).put("documentRef", 5);
+        Answer number = call("POST", "/api/v1/forms/" + CHILD_FORM + "/dossiers", hoa, "application/json", body.toString());
+        assertThat(number.status()).isEqualTo(422);
+        assertThat(number.body().at("/errors/0/pointer").asText()).isEqualTo(BIRTH_CERTIFICATE);
+        body.put("attachments", ANS_CERTIFICATE);
+        Answer notAnObject = call("POST", "/api/v1/forms/" + CHILD_FORM + "/dossiers", hoa, "application/json", body.toString());
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.body().at("/errors/0/pointer").asText()).isEqualTo("/attachments");
+
         assertThat(dossiers()).isEqualTo(before);
     }
 
