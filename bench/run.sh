@@ -24,7 +24,8 @@
 # (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill and a password of your own: the gateway refuses "prefill"; needs CREATEDB),
 # BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1, BENCH_JVM_OPTIONS (the
 # gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service), BENCH_ONLY=filing (only the
-# submission check and filing runs, after a warm-up on them: about 4 minutes).
+# submission check and filing runs, after a warm-up on them: about 4 minutes), BENCH_GATEWAY_ARGS (more arguments
+# for the gateway, e.g. --db-scheduler.threads=16, to try a setting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -185,6 +186,7 @@ GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROF
   --gateway.sources.civil-status.base-url="$MOCKS" --gateway.handling.base-url="$MOCKS" \
   --gateway.sources.insurance.base-url="$MOCKS" \
   --gateway.sources.dossiers.base-url="$MOCKS" \
+  ${BENCH_GATEWAY_ARGS:-} \
   >"$OUT/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PIDS+=("$GATEWAY_PID")
@@ -253,7 +255,7 @@ read_line() { # source number purpose; notes the read's latency in $READ_LATENCI
   esac
 }
 
-# A persona counts for a form when its prefill answers 200 with every source OK (and, for the
+# A persona counts for a form when its prefill answers 200 with every source OK, nothing declared aside (and, for the
 # criminal-record request, a second wave). Writes $WORK/<form>.requests and $WORK/<form>.direct.
 calibrate() { # form
   local form=$1 purpose number token body answer child relative kept=0
@@ -272,7 +274,7 @@ calibrate() { # form
         -H 'Content-Type: application/json' ${body:+-d "$body"} -w '\n%{http_code}')
       [ "$(tail -1 <<<"$answer")" = 200 ] || continue
       answer=$(sed '$d' <<<"$answer")
-      jq -e '.sources | to_entries | all(.value.status == "OK")' <<<"$answer" >/dev/null || continue
+      jq -e '.sources | to_entries | all(.value.status == "OK" or (.key == "declared" and .value.status == "NOT_FOUND"))' <<<"$answer" >/dev/null || continue
       case $form in
         criminal-record-request)
           relatives=()

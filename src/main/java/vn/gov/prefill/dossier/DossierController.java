@@ -34,7 +34,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.gov.prefill.api.DossierRequestBody;
+import vn.gov.prefill.api.FilingRequestBody;
 import vn.gov.prefill.config.PersonKeys;
 import vn.gov.prefill.edge.QueryParameters;
 import vn.gov.prefill.edge.problem.ApiProblem;
@@ -123,7 +123,7 @@ class DossierController {
                     headers = @Header(name = "Location", required = true, description = "/api/v1/me/dossiers/{dossierId}",
                             schema = @Schema(type = "string"))),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DossierRequestBody.class))))
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FilingRequestBody.class))))
     @PostMapping(path = "/api/v1/forms/{formId}/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> file(@PathVariable String formId, @RequestBody(required = false) JsonNode body,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

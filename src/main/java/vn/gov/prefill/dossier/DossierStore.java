@@ -119,7 +119,8 @@ class DossierStore {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = 0, updated_at = ? WHERE id = ? AND status = ?",
                 DossierStatus.RECEIVED.name(), utc(at), id, DossierStatus.DELIVERY_FAILED.name());
         if (moved == 1) {
-            event(id, DossierStatus.RECEIVED, at, "redelivery requested by an operator");
+            // the timeline is the citizen's: its notes are in Vietnamese
+            event(id, DossierStatus.RECEIVED, at, "Hồ sơ được chuyển lại theo yêu cầu của cán bộ vận hành");
         }
         return moved == 1;
     }

@@ -15,6 +15,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.form.FormDefinition;
 import vn.gov.prefill.profile.DeclaredValues;
+import vn.gov.prefill.profile.ProfileCipher;
 import vn.gov.prefill.submission.SubmissionCheck;
 
 /**
@@ -31,13 +32,15 @@ class Filing {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final DeclaredValues declared;
+    private final ProfileCipher cipher;
 
     /** A filing's outcome: the dossier, and the declared keys kept with it (null when the filer did not ask to keep any). */
     record Filed(DossierStore.Dossier dossier, java.util.List<String> kept) { }
 
     Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
-           DeclaredValues declared) {
+           DeclaredValues declared, ProfileCipher cipher) {
         this.declared = declared;
+        this.cipher = cipher;
         this.clock = clock;
         this.store = store;
         this.scheduler = scheduler;
@@ -56,7 +59,7 @@ class Filing {
         String id = RequestIds.newId();
         String payload;
         try {
-            payload = json.writeValueAsString(HandlingRequest.of(id, now, checked, filerName, attached, json));
+            payload = PendingPayload.seal(cipher, id, json.writeValueAsString(HandlingRequest.of(id, now, checked, filerName, attached, json)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the dossier's body cannot be written", e);
         }

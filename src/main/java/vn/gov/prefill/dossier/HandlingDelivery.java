@@ -49,9 +49,14 @@ class HandlingDelivery {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Counter failures;
+    private final vn.gov.prefill.profile.ProfileCipher cipher;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters,
-                     Clock clock) {
+                     Clock clock, vn.gov.prefill.profile.ProfileCipher cipher,
+                     org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.cipher = cipher;
+        this.transactions = transactions;
         this.clock = clock;
         this.store = store;
         this.camel = camel;
@@ -77,18 +82,19 @@ class HandlingDelivery {
         meters.counter("gateway.dossier.delivery.attempts", "outcome", answer.verdict().name().toLowerCase()).increment();
         switch (answer.verdict()) {
             case RECEIVED -> {
-                store.delivered(pending.id(), attempt, answer.handlingCode(), now);
+                // the status, its timeline entry and the indicators in one commit
+                transactions.executeWithoutResult(tx -> store.delivered(pending.id(), attempt, answer.handlingCode(), now));
                 log.info("dossier delivered dossier={} attempt={}", pending.id(), attempt);
                 return (done, ops) -> ops.remove();
             }
             case REFUSED -> {
-                fail(pending, attempt, answer.kind(), now, "refused by the handling system (" + answer.kind() + ")");
+                fail(pending, attempt, answer.kind(), now, "Hệ thống giải quyết thủ tục không tiếp nhận hồ sơ (" + answer.kind() + ")");
                 return (done, ops) -> ops.remove();
             }
             default -> {
                 List<Duration> schedule = settings.retrySchedule();
                 if (attempt > schedule.size()) {
-                    fail(pending, attempt, answer.kind(), now, "not received after " + attempt + " attempts (last: " + answer.kind() + ")");
+                    fail(pending, attempt, answer.kind(), now, "Chưa chuyển được hồ sơ sau " + attempt + " lần thử (lần cuối: " + answer.kind() + ")");
                     return (done, ops) -> ops.remove();
                 }
                 store.attemptFailed(pending.id(), attempt, answer.kind(), now);
@@ -101,7 +107,7 @@ class HandlingDelivery {
     }
 
     private void fail(DossierStore.Pending pending, int attempt, String kind, Instant now, String note) {
-        store.failed(pending.id(), attempt, kind, now, note);
+        transactions.executeWithoutResult(tx -> store.failed(pending.id(), attempt, kind, now, note));
         failures.increment();
         // the alert: an operator lists these at GET /api/v1/admin/dossiers?status=DELIVERY_FAILED and redelivers
         log.error("dossier DELIVERY_FAILED dossier={} attempts={} kind={}", pending.id(), attempt, kind);
@@ -112,7 +118,7 @@ class HandlingDelivery {
             e.setProperty("dossierId", pending.id());
             e.setProperty(SourceFetcher.REQUEST_ID, RequestIds.newId());
             e.setProperty(SourceFetcher.PURPOSE, pending.procedureCode());
-            e.getMessage().setBody(pending.payload().getBytes(StandardCharsets.UTF_8));
+            e.getMessage().setBody(PendingPayload.open(cipher, pending.id(), pending.payload()).getBytes(StandardCharsets.UTF_8));
         });
         return HandlingAnswer.of(exchange, json);
     }

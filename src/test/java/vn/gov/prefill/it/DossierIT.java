@@ -154,6 +154,25 @@ class DossierIT extends DossierTestSupport {
     }
 
     /** A hang (past the gateway's timeout) and a reset are transient: retried on the schedule, then DELIVERY_FAILED. */
+    @Test
+    void aPendingDossiersBodyIsSealedAtRestAndClearedOnceDelivered() throws Exception {
+        // a handling system that hangs: the body waits in the table long enough to be read
+        Filed filed = fileAs(HANGS);
+        assertThat(filed.answer().status()).isEqualTo(201);
+        String stored = new JdbcTemplate(dataSource).queryForObject("SELECT payload FROM dossier WHERE id = ?", String.class, filed.id());
+        assertThat(stored).startsWith("k1:").doesNotContain(HANGS).doesNotContain("Xin việc").doesNotContain(filed.id());
+        // and what the handling system receives is the body in clear
+        List<LoggedRequest> sent = awaitReceived(filed.id(), 1);
+        assertThat(sent).isNotEmpty();
+        assertThat(sent.get(0).getBodyAsString()).contains("\"SoDinhDanh\":\"" + HANGS + "\"").contains("Xin việc");
+
+        Filed delivered = fileAsHoa(null);
+        JsonNode d = awaitSettled(delivered.id(), delivered.token());
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT payload FROM dossier WHERE id = ?", String.class, delivered.id()))
+                .isNull();
+    }
+
     @ParameterizedTest
     @CsvSource({HANGS + ",TIMEOUT", RESETS + ",RESET"})
     void aTransientFaultIsRetriedOnTheScheduleThenDeliveryFailed(String number, String kind) throws Exception {

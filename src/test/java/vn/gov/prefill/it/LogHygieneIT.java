@@ -86,6 +86,11 @@ class LogHygieneIT {
                 }
             }
         }
+        // what citizens declared in the tests (DeclaredOnceIT), and the handling system's notes and results (the demo script)
+        out.put(DeclaredOnceIT.PHONE, "a declared phone number");
+        out.put(DeclaredOnceIT.EMAIL, "a declared e-mail address");
+        out.put("Đã có kết quả", "a handling system's note");
+        out.put("kho.demo.invalid/files", "a result document's address");
         out.put("mock-ndxp-access-token", "the NDXP access token");
         out.put("mock-ndxp-secret", "the NDXP client secret");
         return out;
@@ -102,6 +107,7 @@ class LogHygieneIT {
         int lines = 0;
         boolean sawPrefill = false;
         boolean sawFailure = false;
+        boolean sawDeclared = false;
         for (Path file : thisRunsLogs()) {
             List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < content.size(); i++) {
@@ -109,6 +115,7 @@ class LogHygieneIT {
                 lines++;
                 sawPrefill |= line.contains("prefill form=criminal-record-request");
                 sawFailure |= line.contains("source population failed: TIMEOUT");
+                sawDeclared |= line.contains("declaredKept=2");
                 for (var e : forbidden.entrySet()) {
                     if (line.contains(e.getKey())) {
                         findings.add(file + ":" + (i + 1) + " carries the " + e.getValue());
@@ -127,5 +134,6 @@ class LogHygieneIT {
         assertThat(lines).as("log lines scanned").isGreaterThan(200);
         assertThat(sawPrefill).as("the prefill log lines were captured").isTrue();
         assertThat(sawFailure).as("the source failure log lines were captured").isTrue();
+        assertThat(sawDeclared).as("the filing that kept declared values was captured").isTrue();
     }
 }
