@@ -55,6 +55,7 @@ public class ApiSchemas implements OpenApiCustomizer {
         setProperty(schemas, "FieldOutcome", "flags", array(ref("Flag")));
         setProperty(schemas, "PrefillResponse", "data", ref("FormData"));
         setProperty(schemas, "SubmissionRequest", "data", ref("FormData").description("the filled form"));
+        setProperty(schemas, "FilingRequest", "data", ref("FormData").description("the filled form"));
         setProperty(schemas, "FieldOutcome", "value", anyValue("in CONFLICT: the value taken by the binding's precedence"));
         setProperty(schemas, "Alternative", "value", anyValue("the value this source gave"));
         dropIfUnused(api, "JsonNode");

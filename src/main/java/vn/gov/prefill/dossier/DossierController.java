@@ -39,6 +39,7 @@ import vn.gov.prefill.config.PersonKeys;
 import vn.gov.prefill.edge.QueryParameters;
 import vn.gov.prefill.edge.problem.ApiProblem;
 import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
+import vn.gov.prefill.flow.PrefillTokens;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
 import vn.gov.prefill.submission.SubmissionCheck;
@@ -135,10 +136,11 @@ class DossierController {
             if (first.isPresent()) {
                 return receipt(first.get(), store.declaredKept(first.get().id()));
             }
-            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare"));
-            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep);
-            log.info("dossier filed dossier={} form={} declaredKept={}", filed.dossier().id(), filed.dossier().formId(),
-                    filed.kept() == null ? 0 : filed.kept().size());
+            SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare", "attachments"));
+            List<PrefillTokens.Offer> attached = Attached.of(body.get("attachments"), checked.form(), checked.prefill());
+            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep, attached);
+            log.info("dossier filed dossier={} form={} declaredKept={} attachments={}", filed.dossier().id(), filed.dossier().formId(),
+                    filed.kept() == null ? 0 : filed.kept().size(), attached.size());
             return receipt(filed.dossier(), filed.kept());
         } catch (DataAccessException e) {
             throw ApiProblem.auditUnavailable("the dossier cannot be recorded right now; nothing was filed, try again shortly");
@@ -202,6 +204,11 @@ class DossierController {
     }
 
     private String personKeyOf(Citizen citizen) {
+        return personKeyOf(personKeys, citizen);
+    }
+
+    /** The key a person's dossiers are kept under: their number's (or enterprise code's) HMAC, never the number. */
+    static String personKeyOf(PersonKeys personKeys, Citizen citizen) {
         return personKeys.of(PERSON_KEY_PURPOSE, citizen.isOrganisation() ? "enterprise:" + citizen.enterpriseCode()
                 : "citizen:" + citizen.citizenId());
     }

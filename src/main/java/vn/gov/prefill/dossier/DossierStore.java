@@ -236,6 +236,13 @@ class DossierStore {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** The result references (JSON) of the person's dossiers whose result is ready or handed over, newest first. */
+    List<String> resultsOfPerson(String personKey, int limit) {
+        return jdbc.query("SELECT result FROM dossier WHERE person_key = ? AND status IN (?, ?) AND result IS NOT NULL "
+                        + "ORDER BY id DESC LIMIT ?", (rs, n) -> rs.getString(1), personKey, DossierStatus.RESULT_READY.name(),
+                DossierStatus.COMPLETED.name(), limit);
+    }
+
     /** A dossier to ask the handling system about: its id and the handling system's code. */
     record Quiet(String id, String handlingCode, String procedureCode) { }
 

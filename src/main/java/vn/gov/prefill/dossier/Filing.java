@@ -50,14 +50,16 @@ class Filing {
 
     /**
      * The new dossier, with (when {@code keep}) the values of its {@code x-declare} fields kept for the filer in the
-     * same transaction; or, when another filing with the same key got there first, that one.
+     * same transaction; or, when another filing with the same key got there first, that one. {@code attached}: the
+     * documents referred to, checked, sent in {@code ThanhPhanHoSo}.
      */
-    Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey, boolean keep) {
+    Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey, boolean keep,
+               java.util.List<vn.gov.prefill.flow.PrefillTokens.Offer> attached) {
         Instant now = clock.instant();
         String id = RequestIds.newId();
         String payload;
         try {
-            payload = PendingPayload.seal(cipher, id, json.writeValueAsString(HandlingRequest.of(id, now, checked, filerName, json)));
+            payload = PendingPayload.seal(cipher, id, json.writeValueAsString(HandlingRequest.of(id, now, checked, filerName, attached, json)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the dossier's body cannot be written", e);
         }

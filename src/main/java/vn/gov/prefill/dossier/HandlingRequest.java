@@ -23,7 +23,7 @@ import vn.gov.prefill.submission.SubmissionCheck;
  * The body a dossier is delivered with (NATIONAL-SYSTEMS §6.1, {@code POST /handling/v1/hoso}): who
  * filed it, about whom, the form's data, and for each prefilled value the filer kept, where it came
  * from and the SHA-256 of its canonical JSON (RFC 8785), so the handling system can tell it is the
- * register's.
+ * register's; and the documents attached by reference ({@code ThanhPhanHoSo}).
  */
 final class HandlingRequest {
 
@@ -31,7 +31,8 @@ final class HandlingRequest {
 
     private HandlingRequest() { }
 
-    static ObjectNode of(String dossierId, Instant filedAt, SubmissionCheck.Checked checked, String filerName, ObjectMapper json) {
+    static ObjectNode of(String dossierId, Instant filedAt, SubmissionCheck.Checked checked, String filerName,
+                         java.util.List<PrefillTokens.Offer> attached, ObjectMapper json) {
         Citizen citizen = checked.citizen();
         ObjectNode body = json.createObjectNode();
         body.put("MaHoSoCong", dossierId);
@@ -64,7 +65,14 @@ final class HandlingRequest {
             entry.put("KhoaSua", Boolean.TRUE.equals(checked.prefill().locked().get(pointer)));
             entry.put("MaHash", sha256(checked.data().at(pointer), json));
         }
-        body.putArray("ThanhPhanHoSo");
+        ArrayNode documents = body.putArray("ThanhPhanHoSo");
+        for (PrefillTokens.Offer document : attached) {
+            ObjectNode entry = documents.addObject();
+            entry.put("MaKetQua", document.type());
+            entry.put("SoKyHieu", document.number());
+            entry.put("DuongDan", document.ref());
+            entry.put("MaHash", document.hash());
+        }
         return body;
     }
 

@@ -105,6 +105,6 @@ class PrefillController {
         indicators.prefilled(form, result.response().fields(), result.response().sources(), started);
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         events.publishEvent(new PrefillCompleted(form.id(), person, request.actingFor() == null ? null : request.actingFor().id()));
-        return result.response().withPrefillToken(prefillTokens.mint(result.response(), person));
+        return result.response().withPrefillToken(prefillTokens.mint(result.response(), person, result.offered()));
     }
 }

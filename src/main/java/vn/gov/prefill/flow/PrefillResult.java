@@ -3,8 +3,11 @@ package vn.gov.prefill.flow;
 import java.util.List;
 import java.util.Map;
 
-/** A prefill's answer, and what it read about whom: the material of the disclosure log. */
-public record PrefillResult(PrefillResponse response, List<SubjectRead> reads) {
+/**
+ * A prefill's answer, and what it read about whom: the material of the disclosure log; and, for a form with
+ * attachment slots, what each slot offered (for the prefill token), else empty.
+ */
+public record PrefillResult(PrefillResponse response, List<SubjectRead> reads, Map<String, List<PrefillTokens.Offer>> offered) {
 
     /**
      * The reads about one subject of the form and the fields released from them.

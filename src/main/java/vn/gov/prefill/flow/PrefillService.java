@@ -35,8 +35,15 @@ public class PrefillService {
     private final FieldMapper mapper;
     private final SourceCatalog sources;
     private final long deadlineMs;
+    private final EarlierResults earlier;
 
     PrefillService(WaveRunner runner, FieldMapper mapper, SourceCatalog sources, GatewayProperties properties) {
+        this(runner, mapper, sources, properties, EarlierResults.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PrefillService(WaveRunner runner, FieldMapper mapper, SourceCatalog sources, GatewayProperties properties, EarlierResults earlier) {
+        this.earlier = earlier;
         this.runner = runner;
         this.mapper = mapper;
         this.sources = sources;
@@ -59,17 +66,24 @@ public class PrefillService {
                 request.actingFor() == null ? null : request.actingFor().id(), request.consentedSources());
         runner.run(plan, requestId, form.procedureCode(), deadline);
         MappedForm mapped = mapper.map(form, plan);
+        // a form without attachment slots pays nothing for them: no read, no lookup, nothing in the answer or the token
+        AttachmentOffers slots = form.attachments().isEmpty() ? null : AttachmentOffers.of(form, plan.outcomes(), citizen, earlier);
         PrefillResponse response = new PrefillResponse(requestId, form.id(), form.version(), mapped.data(), mapped.visibleFields(),
-                SourceSummary.of(plan.outcomes(), form.sources()), null);
+                SourceSummary.of(plan.outcomes(), form.sources()), slots == null ? null : slots.documents(), null);
         if (log.isInfoEnabled()) {
             log.info("prefill form={} fields={}/{} sources={} durationMs={}", form.id(), mapped.released(), mapped.fields().size(),
                     summary(response.sources()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
-        return new PrefillResult(response, reads(plan, mapped.fields()));
+        return new PrefillResult(response, reads(plan, mapped.fields(), slots == null ? Map.of() : slots.releasedBySubject()),
+                slots == null ? Map.of() : slots.offers());
     }
 
-    /** Per subject actually read (or whose fields were released): the sources and the released pointers. */
-    private static List<PrefillResult.SubjectRead> reads(BindingPlan plan, Map<String, FieldOutcome> fields) {
+    /**
+     * Per subject actually read (or whose fields were released): the sources and the released pointers, an attachment
+     * slot's among them when it offers documents from the subject's record.
+     */
+    private static List<PrefillResult.SubjectRead> reads(BindingPlan plan, Map<String, FieldOutcome> fields,
+                                                         Map<String, List<String>> releasedSlots) {
         Map<String, Map<String, String>> sourcesBySubject = new LinkedHashMap<>();
         plan.outcomes().forEach((read, outcome) -> {
             if (outcome.status() != ReadStatus.SKIPPED && outcome.status() != ReadStatus.NOT_CONSENTED) {
@@ -82,6 +96,7 @@ public class PrefillService {
                 released.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(pointer);
             }
         });
+        releasedSlots.forEach((subject, pointers) -> released.computeIfAbsent(subject, s -> new ArrayList<>()).addAll(pointers));
         List<PrefillResult.SubjectRead> out = new ArrayList<>();
         sourcesBySubject.forEach((subject, read) -> out.add(new PrefillResult.SubjectRead(subject, plan.subjectId(subject),
                 Map.copyOf(read), List.copyOf(released.getOrDefault(subject, List.of())))));

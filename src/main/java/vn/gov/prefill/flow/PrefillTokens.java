@@ -40,7 +40,9 @@ import vn.gov.prefill.mapping.FieldStatus;
  * The {@code prefillToken}: a short-lived HS256 token binding one prefill's values to the person and
  * the form. It carries, per prefilled field, a hash of the value (never the value) and whether it is
  * locked, so that a submission can tell kept, changed and tampered fields apart; and where it came
- * from (source and as of), which a filed dossier hands on as the field's provenance.
+ * from (source and as of), which a filed dossier hands on as the field's provenance. For a form with
+ * attachment slots, it also carries the documents each slot offered (type, number, link, hash), so a filing
+ * can refer to one without the gateway reading the registry again.
  */
 @Component
 public class PrefillTokens {
@@ -51,7 +53,7 @@ public class PrefillTokens {
      */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
                             Map<String, Boolean> locked, Map<String, List<String>> completions, java.time.Instant issuedAt,
-                            Map<String, Origin> origins) {
+                            Map<String, Origin> origins, Map<String, List<Offer>> attachments) {
 
         /** Whether a submitted value with this hash keeps what was prefilled at {@code pointer}. */
         public boolean keeps(String pointer, String hash) {
@@ -61,6 +63,12 @@ public class PrefillTokens {
 
     /** Where a prefilled value came from: its source and, when the source dates it, as of when. */
     public record Origin(String source, String asOf) { }
+
+    /**
+     * A document an attachment slot offered this person: its type ({@code MaKetQua}), number ({@code SoKyHieu}), link
+     * ({@code DuongDan}, also its {@code documentRef}) and hash ({@code MaHash}): what {@code ThanhPhanHoSo} needs.
+     */
+    public record Offer(String type, String number, String ref, String hash) { }
 
     private static final JWSHeader HEADER = new JWSHeader(JWSAlgorithm.HS256);
     /** The JDK's encoder: Nimbus's own, written for constant time, costs more than the signature. */
@@ -94,7 +102,8 @@ public class PrefillTokens {
         }
     }
 
-    public String mint(PrefillResponse response, String person) {
+    /** With what each attachment slot offered ({@code att}: only the slots that offered something; none for a form without slots). */
+    public String mint(PrefillResponse response, String person, Map<String, List<Offer>> offered) {
         Map<String, Object> values = new LinkedHashMap<>();
         response.fields().forEach((pointer, f) -> {
             if (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT) {
@@ -119,6 +128,15 @@ public class PrefillTokens {
         claims.put("rid", response.requestId());
         claims.put("bound", response.fields().size());
         claims.put("values", values);
+        Map<String, Object> attachments = new LinkedHashMap<>();
+        offered.forEach((slot, offers) -> {
+            if (!offers.isEmpty()) {
+                attachments.put(slot, offers.stream().map(o -> java.util.Arrays.asList(o.type(), o.number(), o.ref(), o.hash())).toList());
+            }
+        });
+        if (!attachments.isEmpty()) {
+            claims.put("att", attachments);
+        }
         claims.put("iat", now);
         claims.put("exp", now + lifetime.toSeconds());
         try {
@@ -157,10 +175,18 @@ public class PrefillTokens {
                     completions.put(pointer, ((List<Object>) entry.get("c")).stream().map(String.class::cast).toList());
                 }
             });
+            Map<String, List<Offer>> attachments = new LinkedHashMap<>();
+            Map<String, Object> att = claims.getJSONObjectClaim("att");
+            if (att != null) {
+                att.forEach((slot, list) -> attachments.put(slot, ((List<Object>) list).stream().map(o -> {
+                    List<Object> f = (List<Object>) o;
+                    return new Offer((String) f.get(0), (String) f.get(1), (String) f.get(2), (String) f.get(3));
+                }).toList()));
+            }
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
                     claims.getIntegerClaim("bound"), hashes, locked, completions,
-                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), origins);
-        } catch (ParseException | JOSEException | ClassCastException | NullPointerException e) {
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), origins, attachments);
+        } catch (ParseException | JOSEException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
             return null;
         }
     }

@@ -15,7 +15,23 @@ import vn.gov.prefill.binding.Transform;
  */
 public record FormDefinition(String id, Path file, JsonNode schema, String title, String version, String procedureCode,
                              String minLoa, Set<String> actingFor, Map<String, Subject> subjects, List<Field> fields,
-                             Set<String> sources, Map<String, Declared> declared) {
+                             Set<String> sources, Map<String, Declared> declared, Map<String, Attachment> attachments) {
+
+    /** The registry of digitised results an attachment slot is offered from, read as {@code dossiers@<of>}. */
+    public static final String DOSSIERS_SOURCE = "dossiers";
+
+    /**
+     * An attachment slot ({@code /properties/attachments/properties/<slot>} with {@code x-attachment}): filled by
+     * reference to a document of one of the {@code accepts} types ({@code MaKetQua}) of subject {@code of}, never
+     * part of the form's data. {@code pointer} is {@code /attachments/<slot>}.
+     */
+    public record Attachment(String pointer, String title, List<String> accepts, String of) {
+
+        /** The read that offers the slot's documents from the registry. */
+        public Read read() {
+            return new Read(DOSSIERS_SOURCE, of);
+        }
+    }
 
     /** The source of what citizens declared once: a form binds it as {@code declared@<subject>}. */
     public static final String DECLARED_SOURCE = "declared";

@@ -73,13 +73,15 @@ final class FormReader {
         new SubjectReader(errors, references, subjects, actingFor).read(header.path("subjects"));
         FieldReader fields = new FieldReader(errors, references, transforms, declaredKeys());
         fields.walk(schema, "", "");
+        Map<String, FormDefinition.Attachment> attachments = new AttachmentReader(errors, references, subjects).read(schema);
         List<Field> bound = fields.fields();
         if (bound.isEmpty()) {
             errors.add("/properties", "the form binds no field (no x-prefill)");
         }
         return new FormDefinition(id, file, schema, schema.path("title").asText(id), version, procedureCode, minLoa,
                 Collections.unmodifiableSet(actingFor), Collections.unmodifiableMap(subjects), List.copyOf(bound),
-                Collections.unmodifiableSet(references.used()), Collections.unmodifiableMap(fields.declared()));
+                Collections.unmodifiableSet(references.used()), Collections.unmodifiableMap(fields.declared()),
+                Collections.unmodifiableMap(attachments));
     }
 
     /** The keys a citizen may declare: the properties of the declared source's schema (none without it). */

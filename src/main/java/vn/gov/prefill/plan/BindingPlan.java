@@ -64,7 +64,10 @@ public final class BindingPlan {
         }
     }
 
-    /** Every read the form's bindings name, for the signed-in person and the request's actingFor. */
+    /**
+     * Every read the form's bindings name, and the registry of results for each attachment slot's subject, for the
+     * signed-in person and the request's actingFor.
+     */
     public static BindingPlan forForm(SourceCatalog sources, FormDefinition form, String tokenId, String actingForId,
                                       Set<String> consented) {
         List<Read> wanted = new ArrayList<>();
@@ -72,6 +75,9 @@ public final class BindingPlan {
             for (Candidate c : f.candidates()) {
                 wanted.add(c.read());
             }
+        }
+        for (FormDefinition.Attachment slot : form.attachments().values()) {
+            wanted.add(slot.read());
         }
         Map<String, String> known = new HashMap<>();
         for (Subject s : form.subjects().values()) {

@@ -136,4 +136,24 @@ class DossierStoreTest {
                 .containsExactly("01JF3Q0000000000000000000J");
         assertThat(store.quietSince(now, 10)).isEmpty();
     }
+
+    @Test
+    void thePersonsResultsAreThoseOfTheirOwnDossiersWithAResultReadyOrHandedOverNewestFirst() {
+        String[][] rows = {
+                {"01JF3Q0000000000000000000D", "person", "RESULT_READY"},
+                {"01JF3Q0000000000000000000E", "person", "COMPLETED"},
+                {"01JF3Q0000000000000000000F", "person", "IN_PROGRESS"},
+                {"01JF3Q0000000000000000000G", "someone-else", "RESULT_READY"}};
+        for (String[] row : rows) {
+            store.insert(new DossierStore.Dossier(row[0], "criminal-record-request", "2026.1", "2.001417", DossierStatus.RECEIVED, now, now,
+                    null, 0, null, 15, 15, 15), row[1], null, "{}");
+            // every row has a result, even the one in progress: only the status says it is the person's to reuse
+            jdbc.update("UPDATE dossier SET status = ?, result = ? WHERE id = ?", row[2], "{\"url\":\"https://kho/" + row[0] + "\"}", row[0]);
+        }
+
+        assertThat(store.resultsOfPerson("person", 50)).containsExactly("{\"url\":\"https://kho/01JF3Q0000000000000000000E\"}",
+                "{\"url\":\"https://kho/01JF3Q0000000000000000000D\"}");
+        assertThat(store.resultsOfPerson("person", 1)).hasSize(1);
+        assertThat(store.resultsOfPerson("nobody", 50)).isEmpty();
+    }
 }

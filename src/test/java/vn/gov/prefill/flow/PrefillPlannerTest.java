@@ -90,10 +90,12 @@ class PrefillPlannerTest {
 
         PrefillResponse response = run(registries, CRIMINAL, new PrefillRequest(null, null));
 
-        assertThat(registries.calls.subList(0, 2)).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234");
+        // the first wave: the applicant's record, what she declared, and her results for the previous certificate's slot
+        assertThat(registries.calls.subList(0, 3)).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234",
+                "dossiers|027190001234");
         // the mother has no number in the record: she is not read at all
-        assertThat(registries.calls).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234", "population|027060000111",
-                "population|027088004321");
+        assertThat(registries.calls).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234",
+                "dossiers|027190001234", "population|027060000111", "population|027088004321");
         assertThat(response.data().at("/father/dateOfBirth").asText()).isEqualTo("1960-05-20");
         assertThat(response.data().at("/spouse/fullName").asText()).isEqualTo("TRẦN VĂN BÌNH");
         assertThat(response.fields().get("/mother/fullName").status()).isEqualTo(FieldStatus.EMPTY);
@@ -109,7 +111,8 @@ class PrefillPlannerTest {
 
         PrefillResponse response = run(registries, CRIMINAL, new PrefillRequest(null, null));
 
-        assertThat(registries.calls).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234");
+        assertThat(registries.calls).containsExactlyInAnyOrder("population|027190001234", "declared|027190001234",
+                "dossiers|027190001234");
         assertThat(response.sources().get("population").status()).isEqualTo("TIMEOUT");
         assertThat(response.sources().get("population").reads()).extracting(SourceSummary.ReadSummary::status)
                 .containsExactly("TIMEOUT", "SKIPPED", "SKIPPED", "SKIPPED");

@@ -30,7 +30,10 @@ class BindingStartupChecksTest {
     @TempDir
     Path dir;
 
-    /** Copies a shipped form into a temporary forms directory with one value replaced at a JSON Pointer, and loads it. */
+    /**
+     * Copies a shipped form into a temporary forms directory with one value replaced at a JSON Pointer (a value
+     * starting with '[' is a JSON array), and loads it.
+     */
     FormCatalog load(String form, String... pointersAndValues) throws IOException {
         JsonNode schema = JSON.readTree(Path.of("schemas/forms", form + ".schema.json").toFile());
         for (int i = 0; i < pointersAndValues.length; i += 2) {
@@ -39,7 +42,12 @@ class BindingStartupChecksTest {
             JsonNode parent = schema.at(pointer.substring(0, slash));
             String field = pointer.substring(slash + 1);
             assertThat(parent.isObject() && parent.has(field)).as("the replacement must apply at " + pointer).isTrue();
-            ((ObjectNode) parent).put(field, pointersAndValues[i + 1]);
+            String value = pointersAndValues[i + 1];
+            if (value.startsWith("[")) {
+                ((ObjectNode) parent).set(field, JSON.readTree(value));
+            } else {
+                ((ObjectNode) parent).put(field, value);
+            }
         }
         Files.writeString(dir.resolve(form + ".schema.json"), JSON.writeValueAsString(schema));
         GatewayProperties properties = new GatewayProperties();
@@ -131,5 +139,38 @@ class BindingStartupChecksTest {
     void subjectsThatDependOnEachOtherInACycleAreRefused() {
         assertThatThrownBy(() -> load("criminal-record-request",
                 "/x-form/subjects/father/id/from", "population@mother", "/x-form/subjects/mother/id/from", "population@father")).satisfies(e -> assertThat(e.getMessage()).contains("cycle").contains("/x-form/subjects/"));
+    }
+
+    @Test
+    void theShippedFormsDeclareTheirAttachmentSlots() {
+        FormCatalog forms = new FormCatalog(DEFAULTS, JSON, SOURCES, TRANSFORMS);
+        assertThat(forms.get("child-health-insurance").attachments()).containsExactly(java.util.Map.entry("/attachments/birthCertificate",
+                new FormDefinition.Attachment("/attachments/birthCertificate", "Giấy khai sinh của trẻ", java.util.List.of("KQ.GKS"), "child")));
+        assertThat(forms.get("criminal-record-request").attachments().get("/attachments/previousCertificate").accepts())
+                .containsExactly("KQ.LLTP");
+        // the slot's read is one of the form's reads
+        assertThat(forms.get("criminal-record-request").sources()).contains("dossiers");
+        assertThat(forms.get("residence-change").attachments()).isEmpty();
+    }
+
+    @Test
+    void anAttachmentSlotWithBadAcceptsOrAnUnknownSubjectIsNamedWithFileAndPointer() {
+        String slot = "/properties/attachments/properties/previousCertificate";
+        assertThatThrownBy(() -> load("criminal-record-request", slot + "/x-attachment/accepts", "KQ.LLTP"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("criminal-record-request.schema.json: " + slot + "/x-attachment/accepts")
+                .hasMessageContaining("must be a non-empty array of document types");
+        assertThatThrownBy(() -> load("criminal-record-request", slot + "/x-attachment/accepts", "[]"))
+                .hasMessageContaining(slot + "/x-attachment/accepts: must be a non-empty array");
+        assertThatThrownBy(() -> load("criminal-record-request", slot + "/x-attachment/accepts", "[\"KQ.LLTP\", \"GKS\"]"))
+                .hasMessageContaining(slot + "/x-attachment/accepts/1").hasMessageContaining("'GKS' is not a document type");
+        assertThatThrownBy(() -> load("criminal-record-request", slot + "/x-attachment/of", "grandmother"))
+                .isInstanceOf(FormDefinitionException.class)
+                .hasMessageContaining("criminal-record-request.schema.json: " + slot + "/x-attachment/of")
+                .hasMessageContaining("unknown subject 'grandmother'");
+        assertThatThrownBy(() -> load("criminal-record-request", slot + "/title", ""))
+                .hasMessageContaining(slot + "/title: required");
+        assertThatThrownBy(() -> load("criminal-record-request", "/required", "[\"applicant\", \"attachments\"]"))
+                .hasMessageContaining("/required: attachments are filed by reference");
     }
 }

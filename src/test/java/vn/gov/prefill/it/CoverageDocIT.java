@@ -28,8 +28,14 @@ class CoverageDocIT extends GatewayTestSupport {
             new Case("household-business-registration", "hoa", null),
             new Case("enterprise-change-notice", "binh", actingForEnterprise("0100233488")));
 
-    /** Leaf fields of the form a citizen could have to type: properties that are not objects; an array counts once. */
+    /**
+     * Leaf fields of the form a citizen could have to type: properties that are not objects; an array counts once. An
+     * attachment slot is not one: it is filled by picking a document on file, outside the data.
+     */
     static int leaves(JsonNode schema, JsonNode node) {
+        if (node.has("x-attachment")) {
+            return 0;
+        }
         JsonNode at = node.has("$ref") ? schema.at(node.get("$ref").asText().substring(1)) : node;
         if (node.has("x-prefill") || !at.has("properties")) {
             return 1;

@@ -89,7 +89,10 @@ class CriminalRecordRequestIT extends GatewayTestSupport {
                 Map.of("self", "OK", "father", "OK", "mother", "OK", "spouse", "OK"));
         // and what Hoa declared before: nothing
         assertThat(body.at("/sources/declared/status").asText()).isEqualTo("NOT_FOUND");
-        assertThat(body.get("sources").size()).isEqualTo(2);
+        // and her digitised results, for the previous certificate's slot: none of them a criminal-record certificate
+        assertThat(body.at("/sources/dossiers/status").asText()).isEqualTo("OK");
+        assertThat(body.get("sources").size()).isEqualTo(3);
+        assertThat(body.get("attachments").toString()).isEqualTo("{\"/attachments/previousCertificate\":[]}");
     }
 
     @Test

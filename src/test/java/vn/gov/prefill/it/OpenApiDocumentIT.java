@@ -108,6 +108,22 @@ class OpenApiDocumentIT extends GatewayTestSupport {
     }
 
     @Test
+    void theFilingBodyTakesDeclareAndAttachmentsByReferenceAndThePrefillAnswersAttachments() {
+        JsonNode body = requestSchema("post", "/api/v1/forms/{formId}/dossiers");
+        assertThat(names(body.get("properties"))).containsExactly("attachments", "data", "declare", "prefillToken");
+        assertThat(texts(body.get("required"))).containsExactlyInAnyOrder("data", "prefillToken");
+        assertThat(body.get("additionalProperties").asBoolean(true)).as("unknown properties are refused").isFalse();
+        JsonNode reference = resolve(body.at("/properties/attachments/additionalProperties"));
+        assertThat(names(reference.get("properties"))).containsExactly("documentRef");
+        assertThat(texts(reference.get("required"))).containsExactly("documentRef");
+
+        JsonNode answer = resolve(operation("post", "/api/v1/forms/{formId}/prefill").at("/responses/200/content/application~1json/schema"));
+        JsonNode document = resolve(answer.at("/properties/attachments/additionalProperties/items"));
+        assertThat(names(document.get("properties"))).containsExactly("documentRef", "issuedBy", "issuedOn", "source", "title");
+        assertThat(texts(document.get("required"))).containsExactlyInAnyOrder("documentRef", "source");
+    }
+
+    @Test
     void theSubmissionBodyHasDataAndPrefillToken() {
         JsonNode body = requestSchema("post", "/api/v1/forms/{formId}/submissions");
         assertThat(names(body.get("properties"))).containsExactly("data", "prefillToken");
