@@ -98,11 +98,17 @@ function Vietnamese({ t, children }) {
   return <span lang={t.lang === 'vi' ? undefined : 'vi'}>{children}</span>;
 }
 
+/** The title the form gives its attachment slots together. */
+export function slotsTitleOf(schema) {
+  return resolve(schema, resolve(schema, schema)?.properties?.attachments)?.title;
+}
+
 /** A form's attachment slots: for each, the person's documents on file of an accepted type, or none. */
-export function AttachmentSlots({ t, slots, offered, chosen, setChosen, errors }) {
+export function AttachmentSlots({ t, title, slots, offered, chosen, setChosen, errors }) {
   if (!slots.length) return null;
   return (
     <div className="attachments" id="attachment-slots">
+      <h2 id="attachment-slots-title"><Vietnamese t={t}>{title ?? t('attachmentsTitle')}</Vietnamese></h2>
       {slots.map((slot) => {
         const id = pointerToId(slot.pointer);
         const docs = offered?.[slot.pointer] ?? [];

@@ -6,7 +6,7 @@ import { englishStringTranslator } from '@rjsf/utils';
 
 import { api, newIdempotencyKey } from './api.js';
 import { AttachmentAnswers, AttachmentSlots, DeclaredPage, KeepBox, KnownAnswerField, attachmentsOf, declaredFieldsOf, isDeclared,
-  slotsOf } from './declared.jsx';
+  slotsOf, slotsTitleOf } from './declared.jsx';
 import { Confirmation, DossierDetail, MyDossiers } from './dossiers.jsx';
 import { useFocusOnChange } from './hooks.js';
 import { translator } from './strings.js';
@@ -241,7 +241,7 @@ function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, at
             formContext={{ t, lists, onEditKnown }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
             fields={{ locked: LockedField, address: AddressField, known: KnownAnswerField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
             onChange={(e) => setFormData(e.formData)} onSubmit={(e) => onContinue(e.formData)}>
-        <AttachmentSlots t={t} slots={slots} offered={prefill.attachments} chosen={chosen} setChosen={setChosen} errors={errors} />
+        <AttachmentSlots t={t} title={slotsTitleOf(schema)} slots={slots} offered={prefill.attachments} chosen={chosen} setChosen={setChosen} errors={errors} />
         <div className="actions">
           <button type="submit" className="button" id="to-check">{t('continue')}</button>
           <button type="button" className="button secondary" onClick={onBack}>{t('back')}</button>
@@ -521,6 +521,7 @@ function messageFor(t, e) {
   const message = e.message ?? '';
   if (/required property/.test(message)) return t('required');
   if (/^locked/.test(message)) return t('lockedChanged');
+  if ((e.pointer ?? '').startsWith('/attachments/')) return t('slotRefused');
   return message.replace(/^: /, '');
 }
 

@@ -305,7 +305,9 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         String slotTitle = call("GET", "/api/v1/forms/child-health-insurance", null, null, null).body()
                 .at("/properties/attachments/properties/birthCertificate/title").asText();
         assertThat(link.getText()).as("names the slot").startsWith(slotTitle + ": ");
-        assertThat(browser.driver.findElement(By.id(SLOT_ID + "__error")).getText()).isNotBlank();
+        String refusal = "Giấy tờ đã chọn không phải giấy tờ của bạn loại này trong kho dữ liệu. Hãy chọn lại.";
+        assertThat(link.getText()).isEqualTo(slotTitle + ": " + refusal);
+        assertThat(browser.driver.findElement(By.id(SLOT_ID + "__error")).getText()).as("at the slot, in Vietnamese").isEqualTo(refusal);
         link.click();
         assertThat(browser.activeId()).isEqualTo(SLOT_ID);
         List<JsonNode> refused = browser.seriousViolations();
