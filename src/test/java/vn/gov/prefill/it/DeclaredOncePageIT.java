@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -248,6 +249,10 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         List<JsonNode> form = browser.seriousViolations();
         assertThat(form).as(PageBrowser.describe(form)).isEmpty();
         browser.screenshot("attachment-slot");
+        browser.driver.manage().window().setSize(new Dimension(1000, 640));
+        browser.js("document.getElementById('attachment-slots').scrollIntoView({block: 'start'});");
+        browser.viewport("attachment-slot-view", 1000, 640);
+        browser.driver.manage().window().setSize(new Dimension(1000, 1400));
 
         // chosen with the keyboard: Tab into the group, arrows to the certificate
         browser.tabTo(radios.get(0).getAttribute("id"));

@@ -28,7 +28,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
  * mocks, the demo handling system calling back (mocks/handling-progress.json): a double click and a retry after a
  * lost answer file one dossier (one Idempotency-Key), the receipt names it, "Hồ sơ của tôi" lists it in Vietnam
  * time, and its page, open, follows it by itself from a failed delivery, through the operator's redelivery and
- * the handling system's code, to its result.
+ * the handling system's code, to its result, which the next request's attachment slot then offers.
  */
 // the properties of HandlingEventsIT, so that both share one application context
 @TestPropertySource(properties = {
@@ -184,6 +184,20 @@ class FilingPageIT extends ReferencePageTestSupport {
             assertThat(browser.driver.findElements(By.cssSelector("#timeline .timeline-note span")).stream()
                     .map(n -> n.getAttribute("lang")).toList()).containsExactly("vi", "vi");
             browser.screenshot("dossier-result-ready-en");
+
+            // the result handed back is offered in the next request's slot, as the result of her own dossier
+            browser.driver.findElement(By.id("language")).click();
+            browser.driver.findElement(By.id("sign-out")).click();
+            browser.signIn("hoa");
+            browser.startForm(FORM, null);
+            String ref = result.get("documentRef").asText();
+            assertThat(ref).isNotBlank();
+            WebElement offered = browser.visible(By.cssSelector("#root_attachments_previousCertificate input[data-document-ref='" + ref + "']"));
+            assertThat(offered.isSelected()).as("offered, not chosen for her").isFalse();
+            assertThat(browser.driver.findElement(By.cssSelector("label[for='" + offered.getAttribute("id") + "']")).getText())
+                    .contains(result.get("title").asText())
+                    .contains(LocalDate.parse(result.get("issuedOn").asText()).format(SHOWN_DAY))
+                    .contains("kết quả hồ sơ bạn đã nộp");
         } finally {
             mocks.removeStub(down);
         }
