@@ -321,6 +321,7 @@ settle() {
     sleep 0.5
     [ $(($(cpu_ticks) - before)) -le $((CLK_TCK / 50)) ] && return
   done
+  return 0
 }
 measure() { # kind name connections request-file [extra JSON]
   local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sampler result
@@ -426,6 +427,13 @@ if [ "$ONLY" = filing ]; then
   cat "$WORK/submission.requests" "$WORK/filing.requests" | shuf >"$WORK/warmup.requests"
   (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/warmup.requests" "$WORK/warmup" >/dev/null)
 fi
+# the dossiers filed so far (the warm-up's) are delivered before anything is measured
+dossiers_where() { psql -h "$PG_HOST" -p "$PG_PORT" -d "$DB" -tAc "SELECT COUNT(*) FROM dossier WHERE $1"; }
+await_no_pending() { # at most 300 s
+  for _ in $(seq 1 1500); do [ "$(dossiers_where "status = 'RECEIVED'")" = 0 ] && return; sleep 0.2; done
+  return 0
+}
+await_no_pending
 for c in $SMALL_CONNECTIONS; do
   measure submission submission "$c" "$WORK/submission.requests" >>"$RUNS"
 done
@@ -433,10 +441,6 @@ done
 # --- 8. filing, and whether delivery keeps up ----------------------------------------------------------------------------
 # CPU per filing is the gateway's during the wrk run (the deliveries made meanwhile included); the delivery figures
 # count the dossiers the database says were delivered from the start of the run until none is pending.
-dossiers_where() { psql -h "$PG_HOST" -p "$PG_PORT" -d "$DB" -tAc "SELECT COUNT(*) FROM dossier WHERE $1"; }
-await_no_pending() { # at most 300 s
-  for _ in $(seq 1 1500); do [ "$(dossiers_where "status = 'RECEIVED'")" = 0 ] && return; sleep 0.2; done
-}
 for c in $SMALL_CONNECTIONS; do
   await_no_pending
   settle
