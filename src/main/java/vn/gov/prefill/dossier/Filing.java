@@ -75,7 +75,8 @@ class Filing {
                 if (!keep) {
                     return null;
                 }
-                java.util.List<String> keys = declared.keep(filerId(checked), declaredValues(checked), checked.form().id(), now);
+                java.util.List<String> keys = new java.util.ArrayList<>();
+                declaredValues(checked).forEach((subject, values) -> keys.addAll(declared.keep(subject, values, checked.form().id(), now)));
                 store.declaredKept(id, keys);
                 return keys;
             });
@@ -88,16 +89,23 @@ class Filing {
         }
     }
 
-    /** The filer's own declared fields (subject self) and their values as filed. */
-    private static java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> declaredValues(SubmissionCheck.Checked checked) {
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();
+    /**
+     * The declared fields' values as filed, by whose they are: the filer's own (subject self), and those of a child or
+     * an enterprise the prefill verified the filer may act for (its identifier carried by the prefill token); a
+     * subject the token does not name keeps nothing.
+     */
+    private static java.util.Map<String, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>> declaredValues(
+            SubmissionCheck.Checked checked) {
+        java.util.Map<String, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>> bySubject = new java.util.LinkedHashMap<>();
         checked.form().declared().forEach((pointer, d) -> {
             com.fasterxml.jackson.databind.JsonNode value = checked.data().at(pointer);
-            if ("self".equals(d.subject()) && !value.isMissingNode() && !value.isNull()) {
-                values.put(d.key(), value);
+            String subject = "self".equals(d.subject()) ? filerId(checked)
+                    : checked.prefill() == null ? null : checked.prefill().subjects().get(d.subject());
+            if (subject != null && !value.isMissingNode() && !value.isNull()) {
+                bySubject.computeIfAbsent(subject, s -> new java.util.LinkedHashMap<>()).put(d.key(), value);
             }
         });
-        return values;
+        return bySubject;
     }
 
     /** Whose declared values a filing keeps: the citizen, or on an organisation account the enterprise. */

@@ -105,6 +105,22 @@ class PrefillController {
         indicators.prefilled(form, result.response().fields(), result.response().sources(), started);
         String person = citizen.isOrganisation() ? citizen.enterpriseCode() : citizen.citizenId();
         events.publishEvent(new PrefillCompleted(form.id(), person, request.actingFor() == null ? null : request.actingFor().id()));
-        return result.response().withPrefillToken(prefillTokens.mint(result.response(), person, result.offered()));
+        return result.response().withPrefillToken(prefillTokens.mint(result.response(), person, result.offered(),
+                declaredSubjects(form, result)));
+    }
+
+    /** The subjects other than self whose declared values this form keeps, as this prefill read them. */
+    private static java.util.Map<String, String> declaredSubjects(FormDefinition form, PrefillResult result) {
+        if (form.declared().isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (FormDefinition.Declared d : form.declared().values()) {
+            if (!"self".equals(d.subject())) {
+                result.reads().stream().filter(r -> r.role().equals(d.subject()) && r.id() != null).findFirst()
+                        .ifPresent(r -> out.put(r.role(), r.id()));
+            }
+        }
+        return out;
     }
 }

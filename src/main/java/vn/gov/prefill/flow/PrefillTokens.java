@@ -53,7 +53,7 @@ public class PrefillTokens {
      */
     public record Prefilled(String person, String formId, String formVersion, int bound, Map<String, String> hashes,
                             Map<String, Boolean> locked, Map<String, List<String>> completions, java.time.Instant issuedAt,
-                            Map<String, Origin> origins, Map<String, List<Offer>> attachments) {
+                            Map<String, Origin> origins, Map<String, List<Offer>> attachments, Map<String, String> subjects) {
 
         /** Whether a submitted value with this hash keeps what was prefilled at {@code pointer}. */
         public boolean keeps(String pointer, String hash) {
@@ -103,7 +103,12 @@ public class PrefillTokens {
     }
 
     /** With what each attachment slot offered ({@code att}: only the slots that offered something; none for a form without slots). */
-    public String mint(PrefillResponse response, String person, Map<String, List<Offer>> offered) {
+    /**
+     * @param subjects the identifiers of the subjects other than the person whose declared values the form keeps
+     *                 (a child or an enterprise acted for, as the prefill verified them): filing keeps them for that
+     *                 subject; empty for most forms
+     */
+    public String mint(PrefillResponse response, String person, Map<String, List<Offer>> offered, Map<String, String> subjects) {
         Map<String, Object> values = new LinkedHashMap<>();
         response.fields().forEach((pointer, f) -> {
             if (f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT) {
@@ -134,6 +139,9 @@ public class PrefillTokens {
                 attachments.put(slot, offers.stream().map(o -> java.util.Arrays.asList(o.type(), o.number(), o.ref(), o.hash())).toList());
             }
         });
+        if (!subjects.isEmpty()) {
+            claims.put("dsub", subjects);
+        }
         if (!attachments.isEmpty()) {
             claims.put("att", attachments);
         }
@@ -185,10 +193,19 @@ public class PrefillTokens {
             }
             return new Prefilled(claims.getSubject(), claims.getStringClaim("form"), claims.getStringClaim("ver"),
                     claims.getIntegerClaim("bound"), hashes, locked, completions,
-                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), origins, attachments);
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(), origins, attachments, subjects(claims));
         } catch (ParseException | JOSEException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    private static Map<String, String> subjects(JWTClaimsSet claims) throws ParseException {
+        Map<String, Object> dsub = claims.getJSONObjectClaim("dsub");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (dsub != null) {
+            dsub.forEach((role, id) -> out.put(role, (String) id));
+        }
+        return out;
     }
 
     /** SHA-256 of the value's canonical JSON (object keys sorted), base64url, 128 bits. */

@@ -73,6 +73,9 @@ final class SourceReferences {
     private boolean keyFits(Read read) {
         Subject subject = subjects.get(read.subject());
         SourceCatalog.KeyKind key = sources.get(read.source()).key();
+        if (key == SourceCatalog.KeyKind.ANY) {
+            return true;
+        }
         return switch (subject.origin()) {
             case TOKEN -> key == SourceCatalog.KeyKind.CITIZEN_ID;
             case ACTING_FOR -> actingFor.contains("ENTERPRISE") == (key == SourceCatalog.KeyKind.ENTERPRISE_CODE)

@@ -29,10 +29,16 @@ public class SourceCatalog {
 
     /** What a registry is keyed by. */
     public enum KeyKind {
-        CITIZEN_ID, ENTERPRISE_CODE;
+        CITIZEN_ID, ENTERPRISE_CODE,
+        /** a person or an enterprise alike (what the gateway keeps of either: declared values) */
+        ANY;
 
         public String problemWith(String value) {
-            return this == CITIZEN_ID ? Identifiers.citizenIdProblem(value) : Identifiers.enterpriseCodeProblem(value);
+            return switch (this) {
+                case CITIZEN_ID -> Identifiers.citizenIdProblem(value);
+                case ENTERPRISE_CODE -> Identifiers.enterpriseCodeProblem(value);
+                case ANY -> Identifiers.citizenIdProblem(value) == null ? null : Identifiers.enterpriseCodeProblem(value);
+            };
         }
     }
 
@@ -93,7 +99,8 @@ public class SourceCatalog {
         KeyKind key = switch (keyName) {
             case "citizenId" -> KeyKind.CITIZEN_ID;
             case "enterpriseCode" -> KeyKind.ENTERPRISE_CODE;
-            default -> throw new StartupCheckException(file + ": /x-source/key must be \"citizenId\" or \"enterpriseCode\", not \""
+            case "any" -> KeyKind.ANY;
+            default -> throw new StartupCheckException(file + ": /x-source/key must be \"citizenId\", \"enterpriseCode\" or \"any\", not \""
                     + keyName + "\"");
         };
         String endpoint = meta.path("route").asText("direct:source-" + name);

@@ -205,7 +205,7 @@ class PrefillPlannerTest {
         PrefillResponse response = new PrefillService(new WaveRunner(registries), new FieldMapper(SOURCES), SOURCES, PROPERTIES)
                 .prefill(form, binh, new PrefillRequest(new PrefillRequest.ActingFor("ENTERPRISE", "0100233488"), null), "01TEST").response();
 
-        assertThat(registries.calls).containsExactly("business|0100233488", "population|027088004321");
+        assertThat(registries.calls).containsExactly("business|0100233488", "declared|0100233488", "population|027088004321");
         assertThat(response.data().at("/enterprise/name").asText()).isEqualTo("CÔNG TY TNHH THƯƠNG MẠI KINH BẮC");
         assertThat(response.data().at("/enterprise/charterCapital").asLong()).isEqualTo(5_000_000_000L);
         assertThat(response.data().at("/enterprise/businessLines").toString())

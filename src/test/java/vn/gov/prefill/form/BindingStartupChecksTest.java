@@ -64,7 +64,9 @@ class BindingStartupChecksTest {
         assertThat(forms.get("criminal-record-request").declared().get("/applicant/phone"))
                 .isEqualTo(new FormDefinition.Declared("contact.phone", "self"));
         assertThat(forms.get("enterprise-change-notice").fields()).hasSize(14);
-        assertThat(forms.get("enterprise-change-notice").sources()).containsExactlyInAnyOrder("business", "population");
+        assertThat(forms.get("enterprise-change-notice").sources()).containsExactlyInAnyOrder("business", "population", "declared");
+        assertThat(forms.get("enterprise-change-notice").declared().get("/enterprise/email"))
+                .isEqualTo(new FormDefinition.Declared("contact.email", "enterprise"));
     }
 
     @Test

@@ -133,6 +133,51 @@ class DeclaredOnceIT extends DossierTestSupport {
         call("DELETE", "/api/v1/me/profile", tam, null, null);
     }
 
+    /**
+     * An enterprise's declared e-mail belongs to the enterprise: kept when its representative files for it, offered to
+     * whoever may act for it (the representative, the organisation account), behind the registry's own value, and to
+     * nobody else.
+     */
+    @Test
+    void anEnterprisesDeclaredValuesAreItsOwnAndOfferedOnlyToThoseWhoMayActForIt() {
+        String binh = token("binh");
+        String acting = "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"2401122337\"}}";
+        String organisation = token(java.util.Map.of("enterpriseCode", "2401122337"));
+        call("DELETE", "/api/v1/me/profile", organisation, null, null);
+        Answer before = prefill("enterprise-change-notice", binh, acting);
+        assertThat(before.body().at("/fields/~1enterprise~1email/status").asText()).isEqualTo("EMPTY");
+        assertThat(before.body().at("/fields/~1enterprise~1phone/source").asText()).isEqualTo("business");
+
+        ObjectNode data = (ObjectNode) before.body().get("data").deepCopy();
+        ((ObjectNode) data.get("enterprise")).put("email", "lienhe@binhminh.example.vn");
+        data.put("changes", "Bổ sung thư điện tử liên hệ");
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", before.body().get("prefillToken").asText());
+        body.putObject("declare").put("keep", true);
+        Answer filed = call("POST", "/api/v1/forms/enterprise-change-notice/dossiers", binh, "application/json", body.toString());
+        assertThat(filed.status()).as("%s", filed.body()).isEqualTo(201);
+        // the registry's phone is written with spaces, which the declared key refuses: only the e-mail is kept
+        assertThat(filed.body().at("/declared/kept").toString()).isEqualTo("[\"contact.email\"]");
+
+        Answer after = prefill("enterprise-change-notice", binh, acting);
+        assertThat(after.body().at("/data/enterprise/email").asText()).isEqualTo("lienhe@binhminh.example.vn");
+        assertThat(after.body().at("/fields/~1enterprise~1email/source").asText()).isEqualTo("declared");
+        assertThat(after.body().at("/fields/~1enterprise~1phone/source").asText()).as("the registry first").isEqualTo("business");
+        // the enterprise's, not Bình's own
+        assertThat(call("GET", "/api/v1/me/profile", binh, null, null).body().findValuesAsText("value"))
+                .doesNotContain("lienhe@binhminh.example.vn");
+        assertThat(call("GET", "/api/v1/me/profile", organisation, null, null).body().findValuesAsText("value"))
+                .containsExactly("lienhe@binhminh.example.vn");
+        // nobody else may act for it, so nobody else reads it
+        Answer stranger = prefill("enterprise-change-notice", token("hoa"), acting);
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.body().toString()).doesNotContain("lienhe@binhminh");
+        call("DELETE", "/api/v1/me/profile", organisation, null, null);
+        assertThat(prefill("enterprise-change-notice", binh, acting).body().at("/fields/~1enterprise~1email/status").asText())
+                .isEqualTo("EMPTY");
+    }
+
     @Test
     void aMalformedDeclarationIs400AndAnUnknownKeyIs404() {
         String hoa = token("hoa");
