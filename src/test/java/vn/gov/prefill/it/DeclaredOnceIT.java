@@ -178,6 +178,45 @@ class DeclaredOnceIT extends DossierTestSupport {
                 .isEqualTo("EMPTY");
     }
 
+    /**
+     * A child's declared clinic belongs to the child: kept when a parent files for the child, offered to whoever may act
+     * for the child (either parent) before the parent's own card's clinic, and to nobody else.
+     */
+    @Test
+    void aChildsDeclaredValuesAreTheChildsAndOfferedOnlyToThoseWhoMayActForIt() {
+        String hoa = token("hoa");
+        String an = "{\"actingFor\": {\"type\": \"CHILD\", \"citizenId\": \"027224009876\"}}";
+        Answer before = prefill("child-health-insurance", hoa, an);
+        assertThat(before.body().at("/fields/~1preferredClinic~1code/source").asText()).as("the parent's card").isEqualTo("insurance");
+
+        ObjectNode data = (ObjectNode) before.body().get("data").deepCopy();
+        ObjectNode clinic = data.putObject("preferredClinic");
+        clinic.put("code", "27001");
+        clinic.put("name", "Trạm Y tế phường Kinh Bắc");
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", before.body().get("prefillToken").asText());
+        body.putObject("declare").put("keep", true);
+        Answer filed = call("POST", "/api/v1/forms/child-health-insurance/dossiers", hoa, "application/json", body.toString());
+        assertThat(filed.status()).as("%s", filed.body()).isEqualTo(201);
+        assertThat(filed.body().at("/declared/kept").toString()).isEqualTo("[\"health.primaryClinicCode\",\"health.primaryClinicName\"]");
+
+        // An's, offered to his mother and to his father (who may act for him too), first in the form's order
+        for (String parent : List.of("hoa", "binh")) {
+            Answer after = prefill("child-health-insurance", token(parent), an);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.body().at("/data/preferredClinic/code").asText()).as(parent).isEqualTo("27001");
+            assertThat(after.body().at("/fields/~1preferredClinic~1code/source").asText()).as(parent).isEqualTo("declared");
+        }
+        // not Hoa's own
+        assertThat(call("GET", "/api/v1/me/profile", hoa, null, null).body().findValuesAsText("key"))
+                .doesNotContain("health.primaryClinicCode");
+        // someone who may not act for An reads nothing of his
+        Answer stranger = prefill("child-health-insurance", token("tam"), an);
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.body().toString()).doesNotContain("27001");
+    }
+
     @Test
     void aMalformedDeclarationIs400AndAnUnknownKeyIs404() {
         String hoa = token("hoa");
