@@ -173,7 +173,9 @@
     var rows = forms.map(function (f) {
       return '<tr><td>' + escape(titles[f.formId] || f.formId) + '</td><td>' + escape(f.procedureCode || '') + '</td><td>' + f.prefills +
         '</td><td>' + f.submissions + '</td><td>' + f.validSubmissions + '</td><td>' + pct(f.coverage) + '</td><td>' + pct(f.reuse) +
-        '</td><td>' + pct(f.reenteredNothingShare) + '</td><td>' + duration(f.medianPrefillToSubmitSeconds) + '</td></tr>';
+        '</td><td>' + pct(f.reenteredNothingShare) + '</td><td>' + duration(f.medianPrefillToSubmitSeconds) +
+        '</td><td>' + f.declaredPrefilled + '</td><td>' + f.attachmentsByReference + ' / ' + f.attachmentsFiled +
+        '</td><td>' + pct(f.attachmentsByReferenceShare) + '</td></tr>';
     });
     document.querySelector('#forms-table tbody').innerHTML = rows.join('');
   }

@@ -69,7 +69,7 @@ public class ApiSchemas implements OpenApiCustomizer {
 
         // the indicators: a share with nothing to divide is null, present (GATEWAY-API.md, "Operators and indicators")
         nullable(schemas, "Figures", "coverage", "reuse", "reenteredNothingShare", "medianPrefillToSubmitSeconds",
-                "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare", "medianDeliverySeconds");
+                "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare", "medianDeliverySeconds", "attachmentsByReferenceShare");
         nullable(schemas, "SourceFigures", "availability");
         nullable(schemas, "SuggestionFigures", "followedShare");
         // the dossiers' journey: no median without a delivery in the period

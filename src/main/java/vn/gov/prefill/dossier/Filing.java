@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.form.FormDefinition;
+import vn.gov.prefill.indicators.IndicatorLog;
 import vn.gov.prefill.profile.DeclaredValues;
 import vn.gov.prefill.profile.ProfileCipher;
 import vn.gov.prefill.submission.SubmissionCheck;
@@ -33,12 +34,14 @@ class Filing {
     private final ObjectMapper json;
     private final DeclaredValues declared;
     private final ProfileCipher cipher;
+    private final IndicatorLog indicators;
 
     /** A filing's outcome: the dossier, and the declared keys kept with it (null when the filer did not ask to keep any). */
     record Filed(DossierStore.Dossier dossier, java.util.List<String> kept) { }
 
     Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
-           DeclaredValues declared, ProfileCipher cipher) {
+           DeclaredValues declared, ProfileCipher cipher, IndicatorLog indicators) {
+        this.indicators = indicators;
         this.declared = declared;
         this.cipher = cipher;
         this.clock = clock;
@@ -70,6 +73,8 @@ class Filing {
         try {
             java.util.List<String> kept = transactions.execute(tx -> {
                 store.insert(dossier, personKey, idempotencyKey, payload);
+                // its FILED step is written: the form's attachment slots, and those filed by reference, join it
+                indicators.attachmentsFiled(id, checked.form().id(), attached.size(), checked.form().attachments().size());
                 // the dossier's times are the gateway's clock; the scheduler's are the machine's
                 scheduler.schedule(HandlingDelivery.of(id), Instant.now());
                 if (!keep) {

@@ -37,7 +37,8 @@ class IndicatorController {
             "validSubmissions", "bound", "prefilled", "kept", "changed", "coverage", "reuse", "reenteredNothingShare",
             "medianPrefillToSubmitSeconds", "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare",
             "reads", "ok", "availability", "shown", "followed", "followedShare",
-            "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady");
+            "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady",
+            "declaredPrefilled", "attachmentsByReference", "attachmentsFiled", "attachmentsByReferenceShare");
 
     private final IndicatorStore store;
     private final PrefillTallyQueue prefills;
@@ -63,7 +64,10 @@ class IndicatorController {
                     + "suggestions shown and followed (their form prefilled for their actingFor by the same person within 24 hours); "
                     + "the dossiers' journey in total, per form, per channel and per desk unit: dossiers filed, delivered, "
                     + "deliveryFailed (failed and not delivered by the period's end), the median filing-to-delivery seconds and "
-                    + "resultsReady, each counted in the period it happened in. "
+                    + "resultsReady, each counted in the period it happened in; in total and per form, declaredPrefilled (fields the "
+                    + "prefills prefilled from the citizen's declared values) and attachmentsByReference of attachmentsFiled (attachment "
+                    + "slots of the dossiers filed in the period filed with a document by reference, of all their slots) and their "
+                    + "share attachmentsByReferenceShare. "
                     + "A share with nothing to divide is null. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "the indicators of the period"),
@@ -100,11 +104,13 @@ class IndicatorController {
         r.forms().forEach(f -> row(out, "form", r, f));
         for (IndicatorReport.SourceFigures s : r.sources()) {
             line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null, null, null, null, null, null));
+                    null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null, null, null, null, null, null,
+                    null, null, null, null));
         }
         for (IndicatorReport.SuggestionFigures s : r.suggestions()) {
             line(out, Stream.of("suggestion", s.lifeEvent(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare(), null, null, null, null, null));
+                    null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare(), null, null, null, null, null,
+                    null, null, null, null));
         }
         r.channels().forEach(c -> journey(out, "channel", c.channel(), r, c));
         r.units().forEach(u -> journey(out, "unit", u.unit(), r, u));
@@ -134,13 +140,14 @@ class IndicatorController {
                 f.validSubmissions(), f.bound(), f.prefilled(), f.kept(), f.changed(), f.coverage(), f.reuse(),
                 f.reenteredNothingShare(), f.medianPrefillToSubmitSeconds(), f.medianLoginToSubmitSeconds(),
                 f.loginToSubmitWithin5MinutesShare(), null, null, null, null, null, null,
-                f.dossiers(), f.delivered(), f.deliveryFailed(), f.medianDeliverySeconds(), f.resultsReady()));
+                f.dossiers(), f.delivered(), f.deliveryFailed(), f.medianDeliverySeconds(), f.resultsReady(),
+                f.declaredPrefilled(), f.attachmentsByReference(), f.attachmentsFiled(), f.attachmentsByReferenceShare()));
     }
 
     private static void journey(StringBuilder out, String scope, String id, IndicatorReport r, IndicatorReport.JourneyFigures j) {
         line(out, Stream.of(scope, id, null, r.from(), r.to(), null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, j.dossiers(), j.delivered(), j.deliveryFailed(), j.medianDeliverySeconds(),
-                j.resultsReady()));
+                j.resultsReady(), null, null, null, null));
     }
 
     private static void line(StringBuilder out, Stream<Object> cells) {

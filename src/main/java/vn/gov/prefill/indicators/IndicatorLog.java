@@ -74,7 +74,14 @@ public class IndicatorLog {
                           long startedNanos) {
         long nanos = System.nanoTime() - startedNanos;
         Map<FieldStatus, Integer> byStatus = new EnumMap<>(FieldStatus.class);
-        fields.values().forEach(f -> byStatus.merge(f.status(), 1, Integer::sum));
+        int declared = 0;
+        for (FieldOutcome f : fields.values()) {
+            byStatus.merge(f.status(), 1, Integer::sum);
+            if ((f.status() == FieldStatus.PREFILLED || f.status() == FieldStatus.CONFLICT)
+                    && FormDefinition.DECLARED_SOURCE.equals(f.source())) {
+                declared++;
+            }
+        }
         Map<String, Map<String, Integer>> reads = new LinkedHashMap<>();
         boolean partial = byStatus.containsKey(FieldStatus.SOURCE_FAILED);
         for (Map.Entry<String, SourceSummary> e : sources.entrySet()) {
@@ -90,7 +97,7 @@ public class IndicatorLog {
         byStatus.forEach((status, n) -> fieldCounter(form.id(), status.name()).increment(n));
         int released = byStatus.getOrDefault(FieldStatus.PREFILLED, 0) + byStatus.getOrDefault(FieldStatus.CONFLICT, 0);
         prefills.offer(new PrefillTally(clock.now(), form.id(), form.version(), form.procedureCode(), partial, fields.size(),
-                released, byStatus.getOrDefault(FieldStatus.SOURCE_FAILED, 0), TimeUnit.NANOSECONDS.toMillis(nanos), reads));
+                released, byStatus.getOrDefault(FieldStatus.SOURCE_FAILED, 0), declared, TimeUnit.NANOSECONDS.toMillis(nanos), reads));
     }
 
     /**
@@ -131,6 +138,19 @@ public class IndicatorLog {
         } catch (DataAccessException e) {
             meters.counter("gateway.indicators.dropped").increment();
             log.warn("indicators: a {} step of form {} not stored: {}", step.step(), step.formId(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * At filing, in the dossier's transaction after its FILED step: how many of the form's {@code slots} attachment
+     * slots were filed with a document by reference ({@code byReference}). Statistics, as {@link #journey}.
+     */
+    public void attachmentsFiled(String dossierId, String formId, int byReference, int slots) {
+        try {
+            store.insertAttachments(dossierId, byReference, slots);
+        } catch (DataAccessException e) {
+            meters.counter("gateway.indicators.dropped").increment();
+            log.warn("indicators: the attachments of a dossier of form {} not stored: {}", formId, e.getClass().getSimpleName());
         }
     }
 

@@ -31,7 +31,9 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
      * One form's figures, or all forms' ({@code formId} and {@code procedureCode} then absent).
      * {@code bound}, {@code prefilled}, {@code kept}, {@code changed}, the shares and the medians are over the
      * valid submissions that followed a prefill; {@code dossiers} to {@code resultsReady} are the journey's
-     * ({@link JourneyFigures}).
+     * ({@link JourneyFigures}); {@code declaredPrefilled} the fields the period's prefills prefilled from declared
+     * values; {@code attachmentsByReference} of {@code attachmentsFiled} the attachment slots of the dossiers filed in
+     * the period filed with a document by reference, of all their slots, and their share.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String formId,
@@ -40,7 +42,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                    long bound, long prefilled, long kept, long changed,
                    Double coverage, Double reuse, Double reenteredNothingShare,
                    Number medianPrefillToSubmitSeconds, Number medianLoginToSubmitSeconds, Double loginToSubmitWithin5MinutesShare,
-                   long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady) { }
+                   long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady,
+                   long declaredPrefilled, long attachmentsByReference, long attachmentsFiled, Double attachmentsByReferenceShare) { }
 
     /**
      * The dossiers' journey in the period, each figure counting what happened within it: {@code dossiers} filed,
@@ -79,12 +82,14 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         submissions.forEach(s -> procedures.putIfAbsent(s.formId(), s.procedureCode()));
         journeys.forEach(j -> procedures.putIfAbsent(j.formId(), j.procedureCode()));
         List<Figures> forms = new ArrayList<>();
-        procedures.forEach((id, procedure) -> forms.add(figures(id, procedure,
-                prefills.stream().filter(p -> p.formId().equals(id)).mapToLong(IndicatorStore.PrefillCount::prefills).sum(),
-                submissions.stream().filter(s -> s.formId().equals(id)).toList(),
-                journey(null, null, journeys.stream().filter(j -> j.formId().equals(id)).toList(), start, end))));
-        Figures total = figures(null, null, prefills.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum(), submissions,
-                journey(null, null, journeys, start, end));
+        procedures.forEach((id, procedure) -> {
+            List<Journey> ofForm = journeys.stream().filter(j -> j.formId().equals(id)).toList();
+            forms.add(figures(id, procedure, prefills.stream().filter(p -> p.formId().equals(id)).toList(),
+                    submissions.stream().filter(s -> s.formId().equals(id)).toList(), journey(null, null, ofForm, start, end),
+                    filedWithin(ofForm, start, end)));
+        });
+        Figures total = figures(null, null, prefills, submissions, journey(null, null, journeys, start, end),
+                filedWithin(journeys, start, end));
         List<JourneyFigures> channels = new ArrayList<>();
         java.util.stream.Stream.concat(CHANNELS.stream(), journeys.stream().map(Journey::channel).filter(c -> !CHANNELS.contains(c)).sorted())
                 .distinct()
@@ -120,11 +125,22 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         return new JourneyFigures(channel, unit, dossiers, delivered.size(), failed, median(seconds), results);
     }
 
+    /** The journeys of the dossiers filed in [start, end): their attachments are counted in the month filed. */
+    static List<Journey> filedWithin(List<Journey> journeys, Instant start, Instant end) {
+        return journeys.stream().filter(j -> within(j.filedAt(), start, end)).toList();
+    }
+
     private static boolean within(Instant t, Instant start, Instant end) {
         return t != null && !t.isBefore(start) && t.isBefore(end);
     }
 
-    static Figures figures(String formId, String procedureCode, long prefills, List<SubmissionTally> submissions, JourneyFigures journey) {
+    /** The figures of these prefills, submissions and journey; {@code filed} the journeys of the dossiers filed in the period. */
+    static Figures figures(String formId, String procedureCode, List<IndicatorStore.PrefillCount> prefillCounts,
+                           List<SubmissionTally> submissions, JourneyFigures journey, List<Journey> filed) {
+        long prefills = prefillCounts.stream().mapToLong(IndicatorStore.PrefillCount::prefills).sum();
+        long declaredPrefilled = prefillCounts.stream().mapToLong(IndicatorStore.PrefillCount::declaredPrefilled).sum();
+        long byReference = filed.stream().mapToLong(Journey::attachmentsByReference).sum();
+        long attachments = filed.stream().mapToLong(Journey::attachmentsFiled).sum();
         long valid = submissions.stream().filter(SubmissionTally::valid).count();
         List<SubmissionTally> reused = submissions.stream().filter(s -> s.valid() && s.afterPrefill()).toList();
         long bound = reused.stream().mapToLong(SubmissionTally::bound).sum();
@@ -139,7 +155,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         return new Figures(formId, procedureCode, prefills, submissions.size(), valid, bound, prefilled, kept, changed,
                 share(prefilled, bound), share(kept, bound), share(nothingChanged, reused.size()),
                 median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()),
-                journey.dossiers(), journey.delivered(), journey.deliveryFailed(), journey.medianDeliverySeconds(), journey.resultsReady());
+                journey.dossiers(), journey.delivered(), journey.deliveryFailed(), journey.medianDeliverySeconds(), journey.resultsReady(),
+                declaredPrefilled, byReference, attachments, share(byReference, attachments));
     }
 
     /** Every life event the gateway may suggest, then any other recorded in the period (a rule since removed). */

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IndicatorStore {
 
     private static final String INSERT_PREFILL = "INSERT INTO indicator_prefill (recorded_at, form_id, form_version, "
-            + "procedure_code, outcome, bound, prefilled, failed, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "procedure_code, outcome, bound, prefilled, failed, declared_prefilled, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_READS = "INSERT INTO indicator_source_read (recorded_at, form_id, source, status, reads) "
             + "VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_SUBMISSION = "INSERT INTO indicator_submission (recorded_at, form_id, form_version, "
@@ -50,17 +50,24 @@ class IndicatorStore {
             + "unit, filed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String DELIVERED = "UPDATE indicator_dossier SET delivered_at = ? WHERE dossier_id = ? AND delivered_at IS NULL";
     private static final String RESULT = "UPDATE indicator_dossier SET result_at = ? WHERE dossier_id = ? AND result_at IS NULL";
+    private static final String ATTACHMENTS = "UPDATE indicator_dossier SET attachments_by_reference = ?, attachments_filed = ? "
+            + "WHERE dossier_id = ?";
     private static final String INSERT_FAILURE = "INSERT INTO indicator_dossier_failure (dossier_id, failed_at) VALUES (?, ?) "
             + "ON CONFLICT DO NOTHING";
     private static final String JOURNEYS = "SELECT d.dossier_id, d.form_id, d.procedure_code, d.channel, d.unit, d.filed_at, "
-            + "d.delivered_at, d.result_at FROM indicator_dossier d WHERE (d.filed_at >= ? AND d.filed_at < ?) "
+            + "d.delivered_at, d.result_at, d.attachments_by_reference, d.attachments_filed FROM indicator_dossier d WHERE (d.filed_at >= ? AND d.filed_at < ?) "
             + "OR (d.delivered_at >= ? AND d.delivered_at < ?) OR (d.result_at >= ? AND d.result_at < ?) "
             + "OR EXISTS (SELECT 1 FROM indicator_dossier_failure f WHERE f.dossier_id = d.dossier_id AND f.failed_at >= ? AND f.failed_at < ?) "
             + "ORDER BY d.dossier_id";
     private static final String FAILURES = "SELECT dossier_id, failed_at FROM indicator_dossier_failure WHERE failed_at >= ? AND failed_at < ?";
 
-    /** Prefills of one form in a period. */
-    record PrefillCount(String formId, String procedureCode, long prefills) { }
+    /** Prefills of one form in a period, and the fields they prefilled from declared values. */
+    record PrefillCount(String formId, String procedureCode, long prefills, long declaredPrefilled) {
+
+        PrefillCount(String formId, String procedureCode, long prefills) {
+            this(formId, procedureCode, prefills, 0);
+        }
+    }
 
     /** Suggestions of one life event shown in a period, and how many of them were followed. */
     record SuggestionCount(String lifeEvent, long shown, long followed) { }
@@ -95,7 +102,7 @@ class IndicatorStore {
             if (t instanceof PrefillTally p) {
                 OffsetDateTime at = utc(p.recordedAt());
                 prefills.add(new Object[] {at, p.formId(), p.formVersion(), p.procedureCode(), p.partial() ? "PARTIAL" : "COMPLETE",
-                        p.bound(), p.prefilled(), p.failed(), (int) Math.min(Integer.MAX_VALUE, p.durationMs())});
+                        p.bound(), p.prefilled(), p.failed(), p.declaredPrefilled(), (int) Math.min(Integer.MAX_VALUE, p.durationMs())});
                 p.readsBySource().forEach((source, statuses) -> statuses.forEach((status, n) ->
                         reads.add(new Object[] {at, p.formId(), source, status, n})));
             } else {
@@ -154,6 +161,14 @@ class IndicatorStore {
         savepoint.executeWithoutResult(tx -> journeyStep(s));
     }
 
+    /**
+     * At filing, in the dossier's transaction after its FILED step: of the form's {@code filed} attachment slots, the
+     * {@code byReference} ones filed with a document by reference. Under a savepoint, as {@link #insertJourney}.
+     */
+    void insertAttachments(String dossierId, int byReference, int filed) {
+        savepoint.executeWithoutResult(tx -> jdbc.update(ATTACHMENTS, byReference, filed, dossierId));
+    }
+
     private void journeyStep(JourneyStep s) {
         jdbc.update(INSERT_JOURNEY, s.dossierId(), s.formId(), s.procedureCode(), s.channel(), s.unit(), utc(s.filedAt()));
         switch (s.step()) {
@@ -177,7 +192,7 @@ class IndicatorStore {
             failures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(instant(rs, 2));
         }, start, end);
         return jdbc.query(JOURNEYS, (rs, i) -> new Journey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        instant(rs, 6), instant(rs, 7), instant(rs, 8), failures.getOrDefault(rs.getString(1), List.of())),
+                        instant(rs, 6), instant(rs, 7), instant(rs, 8), failures.getOrDefault(rs.getString(1), List.of()), rs.getInt(9), rs.getInt(10)),
                 start, end, start, end, start, end, start, end);
     }
 
@@ -187,9 +202,9 @@ class IndicatorStore {
     }
 
     List<PrefillCount> prefills(Instant from, Instant until) {
-        return jdbc.query("SELECT form_id, MAX(procedure_code), COUNT(*) FROM indicator_prefill "
+        return jdbc.query("SELECT form_id, MAX(procedure_code), COUNT(*), SUM(declared_prefilled) FROM indicator_prefill "
                         + "WHERE recorded_at >= ? AND recorded_at < ? GROUP BY form_id ORDER BY form_id",
-                (rs, i) -> new PrefillCount(rs.getString(1), rs.getString(2), rs.getLong(3)), utc(from), utc(until));
+                (rs, i) -> new PrefillCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), utc(from), utc(until));
     }
 
     /** Per life event: the suggestions shown in the period, and of those the ones followed. */

@@ -5,7 +5,16 @@ import java.util.List;
 
 /**
  * One dossier's journey as the indicator tables keep it (V11__journey_indicators.sql): {@code deliveredAt} and
- * {@code resultAt} null while not reached; {@code failures} the times its delivery failed within the period read.
+ * {@code resultAt} null while not reached; {@code failures} the times its delivery failed within the period read;
+ * {@code attachmentsByReference} and {@code attachmentsFiled} (V12) the form's attachment slots filed by reference, and
+ * all its attachment slots, at filing.
  */
 record Journey(String formId, String procedureCode, String channel, String unit, Instant filedAt, Instant deliveredAt,
-               Instant resultAt, List<Instant> failures) { }
+               Instant resultAt, List<Instant> failures, int attachmentsByReference, int attachmentsFiled) {
+
+    /** A journey whose filing had no attachment slot. */
+    Journey(String formId, String procedureCode, String channel, String unit, Instant filedAt, Instant deliveredAt,
+            Instant resultAt, List<Instant> failures) {
+        this(formId, procedureCode, channel, unit, filedAt, deliveredAt, resultAt, failures, 0, 0);
+    }
+}

@@ -32,6 +32,9 @@ class IndicatorReportTest {
      * Totals over valid submissions after a prefill (A1, A2, B1): bound 50, prefilled 46, kept 44, changed 2;
      * coverage 46/50 = 0.92, reuse 44/50 = 0.88, nothing re-entered 2/3 = 0.6667; median of 100, 181, 50 = 100.
      * Logins of valid submissions: 200, 400, 250, and none for the one without a prefill: median 250; within 5 minutes 2/3.
+     * Declared: A's prefills prefilled 7 fields from declared values, B's 2: 9 in total.
+     * Attachments of the dossiers filed in November: A 2 of 3 slots by reference and 0 of 3 (6 filed, 2 by reference,
+     * 0.3333), plus one of October (2 of 2) not counted; B 1 of 1 (1.0); C none (null). Total 3 of 7: 0.4286.
      */
     @Test
     void aKnownMonth() {
@@ -41,8 +44,13 @@ class IndicatorReportTest {
                 invalid("A", SubmissionTally.LOCKED),
                 new SubmissionTally(T, "A", "1", "P-A", true, Set.of(), 10, 0, 0, 0, false, null, null),
                 valid("B", 10, 10, 10, 50L, 250L));
-        List<IndicatorStore.PrefillCount> prefills = List.of(new IndicatorStore.PrefillCount("A", "P-A", 5),
-                new IndicatorStore.PrefillCount("B", "P-B", 3));
+        List<IndicatorStore.PrefillCount> prefills = List.of(new IndicatorStore.PrefillCount("A", "P-A", 5, 7),
+                new IndicatorStore.PrefillCount("B", "P-B", 3, 2));
+        List<Journey> journeys = List.of(
+                new Journey("A", "P-A", "ONLINE", null, at("2026-11-02T03:00:00Z"), null, null, List.of(), 2, 3),
+                new Journey("A", "P-A", "ONLINE", null, at("2026-11-30T16:59:59Z"), null, null, List.of(), 0, 3),
+                new Journey("A", "P-A", "ONLINE", null, at("2026-10-31T16:59:59Z"), at("2026-11-01T03:00:00Z"), null, List.of(), 2, 2),
+                new Journey("B", "P-B", "DESK", "U1", at("2026-11-12T03:00:00Z"), null, null, List.of(), 1, 1));
         Map<String, Map<String, Long>> reads = Map.of(
                 "population", Map.of("OK", 90L, "NOT_FOUND", 5L, "TIMEOUT", 3L, "UNAVAILABLE", 2L, "NOT_CONSENTED", 7L),
                 "insurance", Map.of("NOT_CONSENTED", 4L));
@@ -52,7 +60,7 @@ class IndicatorReportTest {
                 prefills, submissions, List.of("population", "business", "insurance"), reads,
                 List.of("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL"),
                 List.of(new IndicatorStore.SuggestionCount("CHILD_HEALTH_INSURANCE", 3, 2), new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0)),
-                List.of());
+                journeys);
 
         IndicatorReport.Figures total = r.total();
         assertThat(total.prefills()).isEqualTo(8);
@@ -65,6 +73,9 @@ class IndicatorReportTest {
         assertThat(total.medianPrefillToSubmitSeconds()).isEqualTo(100L);
         assertThat(total.medianLoginToSubmitSeconds()).isEqualTo(250L);
         assertThat(total.loginToSubmitWithin5MinutesShare()).isEqualTo(0.6667);
+        assertThat(total.declaredPrefilled()).isEqualTo(9);
+        assertThat(List.of(total.attachmentsByReference(), total.attachmentsFiled())).containsExactly(3L, 7L);
+        assertThat(total.attachmentsByReferenceShare()).isEqualTo(0.4286);
 
         IndicatorReport.Figures a = r.forms().get(0);
         assertThat(a.formId()).isEqualTo("A");
@@ -76,6 +87,12 @@ class IndicatorReportTest {
         assertThat(a.reuse()).isEqualTo(0.85);          // 34 / 40
         assertThat(a.reenteredNothingShare()).isEqualTo(0.5);
         assertThat(a.medianPrefillToSubmitSeconds()).isEqualTo(140.5); // (100 + 181) / 2
+        assertThat(a.declaredPrefilled()).isEqualTo(7);
+        assertThat(List.of(a.attachmentsByReference(), a.attachmentsFiled())).containsExactly(2L, 6L); // October's not counted
+        assertThat(a.attachmentsByReferenceShare()).isEqualTo(0.3333);
+        IndicatorReport.Figures b = r.forms().get(1);
+        assertThat(b.declaredPrefilled()).isEqualTo(2);
+        assertThat(b.attachmentsByReferenceShare()).isEqualTo(1.0);
 
         IndicatorReport.Figures c = r.forms().get(2);
         assertThat(c.formId()).isEqualTo("C");
@@ -84,6 +101,8 @@ class IndicatorReportTest {
         assertThat(c.reuse()).isNull();
         assertThat(c.reenteredNothingShare()).isNull();
         assertThat(c.medianPrefillToSubmitSeconds()).isNull();
+        assertThat(List.of(c.declaredPrefilled(), c.attachmentsByReference(), c.attachmentsFiled())).containsOnly(0L);
+        assertThat(c.attachmentsByReferenceShare()).isNull();
 
         assertThat(r.suggestions()).extracting(IndicatorReport.SuggestionFigures::lifeEvent)
                 .containsExactly("CHILD_HEALTH_INSURANCE", "ID_CARD_RENEWAL", "RETIRED_EVENT");

@@ -118,4 +118,25 @@ class JourneyStoreTest {
         });
         assertThat(jdbc.queryForList("SELECT dossier_id FROM indicator_dossier", String.class)).containsExactly("01JF3Q0000000000000000000G");
     }
+
+    @Test
+    void theAttachmentsJoinTheFiledRowAndARedeliveryKeepsThem() {
+        String id = "01JF3Q0000000000000000000J";
+        store.insertJourney(step(id, Step.FILED, FILED));
+        store.insertAttachments(id, 1, 2);
+        store.insertJourney(step(id, Step.FILED, FILED.plusSeconds(3600)));
+
+        assertThat(november()).containsExactly(new Journey("criminal-record-request", "2.001417", "ONLINE", null, FILED, null, null,
+                List.of(), 1, 2));
+    }
+
+    @Test
+    void thePrefillsOfAPeriodSumTheirFieldsPrefilledFromDeclaredValues() {
+        store.insert(List.of(
+                new PrefillTally(FILED, "criminal-record-request", "1", "2.001417", false, 10, 8, 0, 2, 30, java.util.Map.of()),
+                new PrefillTally(FILED, "criminal-record-request", "1", "2.001417", false, 10, 6, 0, 1, 30, java.util.Map.of())));
+
+        assertThat(store.prefills(Instant.parse("2026-10-31T17:00:00Z"), Instant.parse("2026-11-30T17:00:00Z")))
+                .containsExactly(new IndicatorStore.PrefillCount("criminal-record-request", "2.001417", 2, 3));
+    }
 }
