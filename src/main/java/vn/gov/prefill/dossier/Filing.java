@@ -2,6 +2,10 @@ package vn.gov.prefill.dossier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -9,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
@@ -37,7 +42,7 @@ class Filing {
     private final IndicatorLog indicators;
 
     /** A filing's outcome: the dossier, and the declared keys kept with it (null when the filer did not ask to keep any). */
-    record Filed(DossierStore.Dossier dossier, java.util.List<String> kept) { }
+    record Filed(DossierStore.Dossier dossier, List<String> kept) { }
 
     Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
            DeclaredValues declared, ProfileCipher cipher, IndicatorLog indicators) {
@@ -57,7 +62,7 @@ class Filing {
      * documents referred to, checked, sent in {@code ThanhPhanHoSo}.
      */
     Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey, boolean keep,
-               java.util.List<vn.gov.prefill.flow.PrefillTokens.Offer> attached) {
+               List<vn.gov.prefill.flow.PrefillTokens.Offer> attached) {
         Instant now = clock.instant();
         String id = RequestIds.newId();
         String payload;
@@ -71,7 +76,7 @@ class Filing {
                 checked.form().procedureCode(), DossierStatus.RECEIVED, now, now, null, 0, null, reuse.bound(), reuse.prefilled(),
                 reuse.kept());
         try {
-            java.util.List<String> kept = transactions.execute(tx -> {
+            List<String> kept = transactions.execute(tx -> {
                 store.insert(dossier, personKey, idempotencyKey, payload);
                 // its FILED step is written: the form's attachment slots, and those filed by reference, join it
                 indicators.attachmentsFiled(id, checked.form().id(), attached.size(), checked.form().attachments().size());
@@ -80,7 +85,7 @@ class Filing {
                 if (!keep) {
                     return null;
                 }
-                java.util.List<String> keys = new java.util.ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 declaredValues(checked).forEach((subject, values) -> keys.addAll(declared.keep(subject, values, checked.form().id(), now)));
                 store.declaredKept(id, keys);
                 return keys;
@@ -99,15 +104,15 @@ class Filing {
      * an enterprise the prefill verified the filer may act for (its identifier carried by the prefill token); a
      * subject the token does not name keeps nothing.
      */
-    private static java.util.Map<String, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>> declaredValues(
+    private static Map<String, Map<String, JsonNode>> declaredValues(
             SubmissionCheck.Checked checked) {
-        java.util.Map<String, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>> bySubject = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, JsonNode>> bySubject = new LinkedHashMap<>();
         checked.form().declared().forEach((pointer, d) -> {
-            com.fasterxml.jackson.databind.JsonNode value = checked.data().at(pointer);
+            JsonNode value = checked.data().at(pointer);
             String subject = "self".equals(d.subject()) ? filerId(checked)
                     : checked.prefill() == null ? null : checked.prefill().subjects().get(d.subject());
             if (subject != null && !value.isMissingNode() && !value.isNull()) {
-                bySubject.computeIfAbsent(subject, s -> new java.util.LinkedHashMap<>()).put(d.key(), value);
+                bySubject.computeIfAbsent(subject, s -> new LinkedHashMap<>()).put(d.key(), value);
             }
         });
         return bySubject;

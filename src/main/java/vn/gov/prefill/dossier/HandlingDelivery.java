@@ -12,6 +12,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -21,7 +22,9 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import vn.gov.prefill.edge.RequestIds;
+import vn.gov.prefill.profile.ProfileCipher;
 import vn.gov.prefill.source.SourceFetcher;
 
 /**
@@ -49,12 +52,12 @@ class HandlingDelivery {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Counter failures;
-    private final vn.gov.prefill.profile.ProfileCipher cipher;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final ProfileCipher cipher;
+    private final TransactionTemplate transactions;
 
     HandlingDelivery(DossierStore store, ProducerTemplate camel, HandlingSettings settings, ObjectMapper json, MeterRegistry meters,
-                     Clock clock, vn.gov.prefill.profile.ProfileCipher cipher,
-                     org.springframework.transaction.support.TransactionTemplate transactions) {
+                     Clock clock, ProfileCipher cipher,
+                     TransactionTemplate transactions) {
         this.cipher = cipher;
         this.transactions = transactions;
         this.clock = clock;

@@ -158,4 +158,56 @@ abstract class DossierTestSupport extends GatewayTestSupport {
     static String sha256(String text) throws Exception {
         return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** The demo handling system's callback secret (gateway.handling.callback-secret with the mocks on). */
+    static final String DEMO_CALLBACK_SECRET = "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==";
+
+    final vn.gov.prefill.dossier.HandlingSignature handling = new vn.gov.prefill.dossier.HandlingSignature(
+            java.util.Base64.getDecoder().decode(DEMO_CALLBACK_SECRET), Duration.ofSeconds(300));
+
+    /** A handling system's event for a dossier: {@code state} reached {@code at}; DA_CO_KET_QUA carries a KQ.LLTP result. */
+    static ObjectNode handlingEvent(String dossierId, String handlingCode, String state, java.time.Instant at, String note) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("MaSuKien", "evt-" + java.util.UUID.randomUUID());
+        e.put("MaHoSo", handlingCode);
+        e.put("MaHoSoCong", dossierId);
+        e.put("TrangThai", state);
+        e.put("ThoiDiem", at.atZone(VIETNAM).toOffsetDateTime().toString());
+        if (note != null) {
+            e.put("GhiChu", note);
+        }
+        if (state.equals("DA_CO_KET_QUA")) {
+            ObjectNode r = e.putObject("KetQua");
+            r.put("MaKetQua", "KQ.LLTP");
+            r.put("TenGiayTo", "Phiếu lý lịch tư pháp số 1");
+            r.put("SoKyHieu", "77/2026");
+            r.put("NgayCap", "2026-12-05");
+            r.put("DuongDan", "https://kho.example/files/" + dossierId);
+            r.put("MaHash", "sha256:9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab");
+        }
+        return e;
+    }
+
+    /** Posts a body to the callbacks' endpoint with this signature header (none when null). */
+    Answer sendEvent(String body, String signature) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/handling/events"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (signature != null) {
+            request.header(vn.gov.prefill.dossier.HandlingSignature.HEADER, signature);
+        }
+        try {
+            var response = HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()), response);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event, signed now with the demo secret, posted to the callbacks' endpoint. */
+    Answer signed(ObjectNode event) {
+        String body = event.toString();
+        return sendEvent(body, handling.header(body.getBytes(StandardCharsets.UTF_8), clock.instant()));
+    }
 }

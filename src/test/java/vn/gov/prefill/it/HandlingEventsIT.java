@@ -44,11 +44,6 @@ class HandlingEventsIT extends DossierTestSupport {
     static final String SILENT = "001099100600";
     static final String LATE_TWICE_OUT_OF_ORDER = "001099100601";
     static final String LOST = "001099100602";
-    static final String DEMO_SECRET = "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==";
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    final HandlingSignature handling = new HandlingSignature(Base64.getDecoder().decode(DEMO_SECRET), Duration.ofSeconds(300));
-
     @Autowired
     DataSource dataSource;
 
@@ -67,43 +62,7 @@ class HandlingEventsIT extends DossierTestSupport {
     }
 
     ObjectNode event(Delivered d, String state, Instant at) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("MaSuKien", "evt-" + UUID.randomUUID());
-        e.put("MaHoSo", d.code());
-        e.put("MaHoSoCong", d.id());
-        e.put("TrangThai", state);
-        e.put("ThoiDiem", at.atZone(VIETNAM).toOffsetDateTime().toString());
-        e.put("GhiChu", "bước " + state);
-        if (state.equals("DA_CO_KET_QUA")) {
-            ObjectNode r = e.putObject("KetQua");
-            r.put("MaKetQua", "KQ.LLTP");
-            r.put("TenGiayTo", "Phiếu lý lịch tư pháp số 1");
-            r.put("SoKyHieu", "77/2026");
-            r.put("NgayCap", "2026-12-05");
-            r.put("DuongDan", "https://kho.example/files/" + d.id());
-            r.put("MaHash", "sha256:9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab");
-        }
-        return e;
-    }
-
-    Answer send(String body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/handling/events"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-        if (signature != null) {
-            request.header(HandlingSignature.HEADER, signature);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    JSON.readTree(response.body()), response);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Answer signed(ObjectNode event) {
-        String body = event.toString();
-        return send(body, handling.header(body.getBytes(StandardCharsets.UTF_8), clock.instant()));
+        return handlingEvent(d.id(), d.code(), state, at, "bước " + state);
     }
 
     double counted(String name, String... tags) {
@@ -149,12 +108,12 @@ class HandlingEventsIT extends DossierTestSupport {
 
         String altered = body.replace("Phiếu lý lịch tư pháp số 1", "Phiếu lý lịch tư pháp số 2");
         for (Answer refused : new Answer[] {
-                send(body, null),
-                send(body, "sha256=" + "0".repeat(64)),
-                send(body, otherKey.header(bytes, now)),
-                send(body, handling.header(bytes, now.minusSeconds(305))),
-                send(body, handling.header(bytes, now.plusSeconds(305))),
-                send(altered, handling.header(bytes, now))}) {
+                sendEvent(body, null),
+                sendEvent(body, "sha256=" + "0".repeat(64)),
+                sendEvent(body, otherKey.header(bytes, now)),
+                sendEvent(body, handling.header(bytes, now.minusSeconds(305))),
+                sendEvent(body, handling.header(bytes, now.plusSeconds(305))),
+                sendEvent(altered, handling.header(bytes, now))}) {
             assertThat(refused.status()).as("%s", refused.body()).isEqualTo(401);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().at("/errors/0/pointer").asText()).isEqualTo(HandlingSignature.HEADER);
@@ -220,7 +179,7 @@ class HandlingEventsIT extends DossierTestSupport {
         ObjectNode noResult = event(d, "DA_CO_KET_QUA", clock.instant());
         noResult.remove("KetQua");
         assertThat(signed(noResult).body().at("/errors/0/pointer").asText()).isEqualTo("/KetQua");
-        Answer notJson = send("{", handling.header("{".getBytes(StandardCharsets.UTF_8), clock.instant()));
+        Answer notJson = sendEvent("{", handling.header("{".getBytes(StandardCharsets.UTF_8), clock.instant()));
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(dossier(d.id(), d.token()).get("status").asText()).isEqualTo("DELIVERED");
     }

@@ -38,41 +38,13 @@ import vn.gov.prefill.dossier.HandlingSignature;
 class JourneyIndicatorsIT extends DossierTestSupport {
 
     static final List<String> FIGURES = List.of("dossiers", "delivered", "deliveryFailed", "resultsReady");
-    /** The demo handling system's callback secret (gateway.handling.callback-secret with the mocks on). */
-    static final String DEMO_SECRET = "bW9jay1oYW5kbGluZy1jYWxsYmFjay1zZWNyZXQtMjAyNg==";
-
-    final HandlingSignature handling = new HandlingSignature(Base64.getDecoder().decode(DEMO_SECRET), Duration.ofSeconds(300));
-
     @Autowired
     JdbcTemplate sql;
 
     /** A signed callback of the handling system: {@code state} reached by the dossier now. */
     void callback(String id, String code, String state) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("MaSuKien", "evt-" + UUID.randomUUID());
-        e.put("MaHoSo", code);
-        e.put("MaHoSoCong", id);
-        e.put("TrangThai", state);
-        e.put("ThoiDiem", clock.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString());
-        if (state.equals("DA_CO_KET_QUA")) {
-            ObjectNode r = e.putObject("KetQua");
-            r.put("MaKetQua", "KQ.LLTP");
-            r.put("TenGiayTo", "Phiếu lý lịch tư pháp số 1");
-            r.put("SoKyHieu", "77/2026");
-            r.put("NgayCap", "2026-12-05");
-            r.put("DuongDan", "https://kho.example/files/" + id);
-            r.put("MaHash", "sha256:9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab");
-        }
-        String body = e.toString();
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/handling/events"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                    .header(HandlingSignature.HEADER, handling.header(body.getBytes(StandardCharsets.UTF_8), clock.instant())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(state + ": " + r.body()).isEqualTo(200);
-        } catch (IOException | InterruptedException ex) {
-            throw new IllegalStateException(ex);
-        }
+        Answer a = signed(handlingEvent(id, code, state, clock.instant(), null));
+        assertThat(a.status()).as(state + ": " + a.body()).isEqualTo(200);
     }
 
     void awaitNoDeliveryPending() throws InterruptedException {
