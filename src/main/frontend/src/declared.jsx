@@ -44,27 +44,6 @@ function listOf(items) {
   return items.join(', ');
 }
 
-/**
- * A known answer (GOV.UK "check answers" pattern): the value the citizen declared before, as text with its date and
- * a "Thay đổi" button that turns it into a normal input.
- */
-export function KnownAnswerField({ schema, formData, fieldPathId, name, uiSchema, registry }) {
-  const { t, onEditKnown } = registry.formContext;
-  const entry = uiSchema?.['ui:options']?.entry;
-  const id = fieldPathId.$id;
-  const title = schema.title ?? name;
-  return (
-    <div className="known" id={id} tabIndex={-1} data-pointer={entry?.pointer} data-declared="true">
-      <div className="locked-label" id={`${id}__label`}>{title}</div>
-      <div className="known-value" aria-describedby={`${id}__declared`}>{String(formData ?? '')}</div>
-      <p className="help known-date" id={`${id}__declared`}>{t('knownDeclaredOn', { date: t.date(entry?.asOf) })}</p>
-      <button type="button" className="link-button" id={`${id}__change`} onClick={() => onEditKnown(entry.pointer)}>
-        {t('knownChange')}<span className="visually-hidden"> {title}</span>
-      </button>
-    </div>
-  );
-}
-
 /** The filing step's question: keep the typed details for next time. Unticked until the citizen ticks it. */
 export function KeepBox({ t, fields, data, keep, setKeep }) {
   const typed = fields.filter((f) => {

@@ -41,7 +41,7 @@ function contextOf(registry) {
   return registry.formContext;
 }
 
-function Flags({ entry, value, ctx }) {
+export function Flags({ entry, value, ctx }) {
   const { t } = ctx;
   const flags = entry?.flags ?? [];
   return (
@@ -54,7 +54,7 @@ function Flags({ entry, value, ctx }) {
   );
 }
 
-function ConflictNote({ entry, ctx }) {
+export function ConflictNote({ entry, ctx }) {
   const { t } = ctx;
   if (entry?.status !== 'CONFLICT') return null;
   return (
@@ -100,7 +100,7 @@ function Select({ id, label, value, options, onChange, t, describedBy, required 
 }
 
 /** An address object: locked, as its text; otherwise province, then the communes of that province, then the street. */
-export function AddressField({ schema, formData, fieldPathId, name, uiSchema, registry, onChange, errorSchema }) {
+export function AddressField({ schema, formData, fieldPathId, name, uiSchema, registry, onChange, errorSchema, required }) {
   const ctx = contextOf(registry);
   const { t, lists } = ctx;
   const entry = uiSchema?.['ui:options']?.entry;
@@ -145,7 +145,7 @@ export function AddressField({ schema, formData, fieldPathId, name, uiSchema, re
   const helpId = `${id}__help`;
   return (
     <fieldset className="address" id={id} tabIndex={-1}>
-      <legend>{title}</legend>
+      <legend>{title}{required ? null : <Optional t={t} />}</legend>
       {entry && FILLED.has(entry.status) ? <p className="help" id={helpId}>{t('prefilledEditable', { source: t.source(entry.source) })} <Badge entry={entry} t={t} /></p> : null}
       {entry && FAILED.has(entry.status) ? <p className="help" id={helpId}>{t('failedHere', { source: t.short(entry.source) })}</p> : null}
       <Flags entry={entry} value={value} ctx={ctx} />
@@ -220,28 +220,61 @@ export const BUTTONS = {
 };
 
 /**
- * The uiSchema of a form given its prefill: which fields are locked text, known answers (declared before, shown as
- * text until the citizen presses "Thay đổi": the pointers in editing), pickers, dropdowns, choices.
+ * Whether a prefilled answer is shown in the list of prefilled answers rather than asked: a value from a register or
+ * declared before, not opened for change (the pointers in open), not one the citizen must still choose (an editable
+ * conflict, an address whose old commune became several).
  */
-export function uiSchemaOf(root, prefill, t, editing = new Set()) {
+export function summarised(entry, node, open) {
+  if (!entry || !FILLED.has(entry.status) || open.has(entry.pointer)) return false;
+  if (entry.status === 'CONFLICT' && !entry.locked) return false;
+  return !(isAddress(node) && (entry.flags ?? []).includes('UNIT_AMBIGUOUS'));
+}
+
+const ASKED_ELSEWHERE = { 'ui:widget': 'hidden', 'ui:field': 'elsewhere' };
+
+/** A field shown in the list of prefilled answers, not in the questions. */
+export function ElsewhereField() {
+  return null;
+}
+
+/**
+ * The uiSchema of a form given its prefill: the questions first (what the citizen must answer, then the rest no register
+ * answered), the prefilled answers left out (the page lists them after the questions, see prefilled.jsx) unless opened
+ * for change (the pointers in open), locked values with an error as text, pickers, dropdowns with a prompt, choices.
+ */
+export function uiSchemaOf(root, prefill, t, open = new Set()) {
   const fields = prefill?.fields ?? {};
+  // what the citizen must answer: required, and no register nor earlier declaration gave it
+  const mustAnswer = (raw, pointer, required) => {
+    const node = resolve(root, raw) ?? {};
+    if (node.type === 'object' && node.properties && !isAddress(node)) {
+      return required && Object.entries(node.properties)
+        .some(([key, child]) => mustAnswer(child, `${pointer}/${key}`, (node.required ?? []).includes(key)));
+    }
+    return required && !(fields[pointer] && FILLED.has(fields[pointer].status));
+  };
   const walk = (raw, pointer, name) => {
     const node = resolve(root, raw) ?? {};
     const entry = fields[pointer] ? { ...fields[pointer], pointer } : undefined;
+    if (summarised(entry, node, open)) return ASKED_ELSEWHERE;
     if (isAddress(node)) return { 'ui:field': 'address', 'ui:options': { entry } };
     if (node.type === 'object' && node.properties) {
       const ui = {};
       for (const [key, child] of Object.entries(node.properties)) ui[key] = walk(child, `${pointer}/${key}`, key);
+      const keys = Object.keys(node.properties);
+      if (keys.every((key) => ui[key] === ASKED_ELSEWHERE)) return ASKED_ELSEWHERE;
+      const first = keys.filter((key) => mustAnswer(node.properties[key], `${pointer}/${key}`, (node.required ?? []).includes(key)));
+      ui['ui:order'] = [...first, ...keys.filter((key) => !first.includes(key))];
       return ui;
     }
     if (entry?.locked && FILLED.has(entry.status)) return { 'ui:field': 'locked', 'ui:label': false, 'ui:options': { entry } };
     const declared = isDeclared(entry);
-    if (declared && !editing.has(pointer) && node.type !== 'array') return { 'ui:field': 'known', 'ui:label': false, 'ui:options': { entry } };
     const ui = {};
     const options = {};
     if (node.type === 'array' && node.items) {
       Object.assign(ui, { items: walk(node.items, `${pointer}/-`, '') });
       Object.assign(options, { orderable: false, copyable: false });
+      ui['ui:description'] = t.has(`arrayHint_${name}`) ? t(`arrayHint_${name}`) : t('arrayHint');
     }
     if (entry?.status === 'CONFLICT') {
       ui['ui:widget'] = 'conflict';
@@ -250,7 +283,10 @@ export function uiSchemaOf(root, prefill, t, editing = new Set()) {
       ui['ui:widget'] = 'codelist';
       options.list = codeListOf(name, node);
     }
-    if (node.enum) ui['ui:enumNames'] = node.enum.map((v) => (t.has(`enum_${v}`) ? t(`enum_${v}`) : String(v)));
+    if (node.enum) {
+      ui['ui:enumNames'] = node.enum.map((v) => (t.has(`enum_${v}`) ? t(`enum_${v}`) : String(v)));
+      ui['ui:placeholder'] = t('choose');
+    }
     if (declared) ui['ui:help'] = t('declaredEditable', { date: t.date(entry.asOf) });
     else if (entry?.status === 'PREFILLED') ui['ui:help'] = t('prefilledEditable', { source: t.source(entry.source) });
     if (entry && FAILED.has(entry.status)) ui['ui:help'] = t('failedHere', { source: t.short(entry.source) });
@@ -258,6 +294,36 @@ export function uiSchemaOf(root, prefill, t, editing = new Set()) {
     return ui;
   };
   return walk(root, '', '');
+}
+
+/** "(không bắt buộc)" after the label of a question the citizen may leave empty, GOV.UK style, rather than "*" on the others. */
+function Optional({ t }) {
+  return <span className="optional"> {t('optional')}</span>;
+}
+
+/**
+ * Every field: its label (marked when optional), hint, error and input, in that order (GOV.UK); a field listed among the
+ * prefilled answers is not drawn at all.
+ */
+export function FieldTemplate({ id, classNames, style, label, children, errors, help, description, hidden, required, displayLabel,
+  rawErrors, uiSchema, registry, schema }) {
+  if (hidden) return null;
+  const { t } = contextOf(registry);
+  const checkbox = uiSchema?.['ui:widget'] === 'checkbox' || (schema.type === 'boolean' && !schema.enum && !uiSchema?.['ui:widget']);
+  return (
+    <div className={`form-group ${classNames ?? ''}${rawErrors?.length ? ' has-error' : ''}`} style={style}>
+      {displayLabel && !checkbox && label ? <label className="control-label" htmlFor={id}>{label}{required ? null : <Optional t={t} />}</label> : null}
+      {displayLabel && description ? description : null}
+      {help}
+      {errors}
+      {children}
+    </div>
+  );
+}
+
+/** A section's or a list's heading: no "*" (a section is not a question); a list the citizen may leave empty says so. */
+export function TitleFieldTemplate({ id, title, required, schema, registry }) {
+  return <legend id={id}>{title}{schema?.type === 'array' && !required ? <Optional t={contextOf(registry).t} /> : null}</legend>;
 }
 
 /**

@@ -5,13 +5,16 @@ import validator from '@rjsf/validator-ajv8';
 import { englishStringTranslator } from '@rjsf/utils';
 
 import { api, newIdempotencyKey } from './api.js';
-import { AttachmentAnswers, AttachmentSlots, DeclaredPage, KeepBox, KnownAnswerField, attachmentsOf, declaredFieldsOf, isDeclared,
+import { AttachmentAnswers, AttachmentSlots, DeclaredPage, KeepBox, attachmentsOf, declaredFieldsOf, isDeclared,
   slotsOf, slotsTitleOf } from './declared.jsx';
 import { Confirmation, DossierDetail, MyDossiers } from './dossiers.jsx';
 import { useFocusOnChange } from './hooks.js';
 import { translator } from './strings.js';
 import { errorSchemaOf, get, isAddress, pointerToId, resolve } from './pointers.js';
-import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, LockedField, display, renderedSchema, uiSchemaOf } from './fields.jsx';
+import { AddressField, BUTTONS, CodeListWidget, ConflictWidget, ElsewhereField, FieldTemplate, LockedField, TitleFieldTemplate, display,
+  renderedSchema, uiSchemaOf } from './fields.jsx';
+import { PrefilledAnswers } from './prefilled.jsx';
+import { missingAnswers } from './required.js';
 
 const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeProvince: 'communes-2025-provinces',
   ethnicity: 'ethnicity', countries: 'countries' };
@@ -38,6 +41,8 @@ function focusField(id) {
     ?? document.querySelector(`[id^="${id}_"]`)
     ?? document.getElementById(id.split('_').slice(0, -1).join('_'));
   if (!target) return;
+  const folded = target.closest('details:not([open])');
+  if (folded) folded.open = true;
   target.scrollIntoView({ block: 'center' });
   target.focus({ preventScroll: true });
 }
@@ -217,31 +222,40 @@ function translateString(t) {
   return (key, params) => (t.has(`rjsf_${key}`) ? t(`rjsf_${key}`) : englishStringTranslator(key, params));
 }
 
-function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, attempt, onContinue, onBack, editing, onEditKnown,
+function FormPage({ t, lists, schema, prefill, formData, setFormData, errors, attempt, onContinue, onInvalid, onBack, editing, onEditKnown,
   slots, chosen, setChosen }) {
   // a known answer the gateway refused is an input again, with its error
   const open = useMemo(() => new Set([...editing, ...errors.map((e) => e.pointer)]), [editing, errors]);
   const uiSchema = useMemo(() => uiSchemaOf(schema, prefill, t, open), [schema, prefill, t, open]);
   const rendered = useMemo(() => renderedSchema(schema), [schema]);
-  const messageOf = useCallback((e) => e.message, []);
+  const messageOf = useCallback((e) => (e.key ? t(e.key) : e.message), [t]);
   const extraErrors = useMemo(() => errorSchemaOf(errors.filter((e) => !e.pointer.startsWith('/attachments/')), messageOf), [errors, messageOf]);
   const { bound, prefilled, declared, registry } = counts(prefill);
   const heading = useFocusOnChange('form', errors.length === 0);
-  const summary = errors.map((e) => ({ id: pointerToId(e.pointer), label: titleAt(schema, e.pointer), message: e.message }));
+  const summary = errors.map((e) => ({ id: pointerToId(e.pointer), label: titleAt(schema, e.pointer), message: messageOf(e) }));
+  // the page's own check, not the browser's: each required answer left empty, in the page's language, at the top and at its field
+  const submit = (data) => {
+    const missing = missingAnswers(rendered, data);
+    if (missing.length) onInvalid(missing, data);
+    else onContinue(data);
+  };
   return (
     <>
       <h1 tabIndex={-1} ref={heading}>{schema.title}</h1>
       <ErrorSummary t={t} errors={summary} onPick={focusField} focusKey={attempt} />
       <div className="panel" id="prefill-counter">
         <p><strong>{declared ? t('prefillCounterDeclared', { prefilled, bound, registry, declared }) : t('prefillCounter', { prefilled, bound })}</strong></p>
-        <p>{t('prefillCounterLead')}</p>
+        <p>{t(prefilled ? 'prefillCounterLead' : 'prefillCounterNone')}</p>
       </div>
       <SourceNotices t={t} sources={prefill.sources} />
-      <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate showErrorList={false}
-            formContext={{ t, lists, onEditKnown }} extraErrors={extraErrors} translateString={translateString(t)} templates={{ ButtonTemplates: BUTTONS }}
-            fields={{ locked: LockedField, address: AddressField, known: KnownAnswerField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
-            onChange={(e) => setFormData(e.formData)} onSubmit={(e) => onContinue(e.formData)}>
+      {uiSchema['ui:widget'] === 'hidden' ? null : <h2 id="questions-title">{t('questionsTitle')}</h2>}
+      <Form key={t.lang} schema={rendered} uiSchema={uiSchema} formData={formData} validator={validator} noValidate noHtml5Validate showErrorList={false}
+            formContext={{ t, lists, onEditKnown }} extraErrors={extraErrors} translateString={translateString(t)}
+            templates={{ ButtonTemplates: BUTTONS, FieldTemplate, TitleFieldTemplate }}
+            fields={{ locked: LockedField, address: AddressField, elsewhere: ElsewhereField }} widgets={{ codelist: CodeListWidget, conflict: ConflictWidget }}
+            onChange={(e) => setFormData(e.formData)} onSubmit={(e) => submit(e.formData)}>
         <AttachmentSlots t={t} title={slotsTitleOf(schema)} slots={slots} offered={prefill.attachments} chosen={chosen} setChosen={setChosen} errors={errors} />
+        <PrefilledAnswers t={t} lists={lists} schema={schema} prefill={prefill} data={formData} open={open} onEdit={onEditKnown} />
         <div className="actions">
           <button type="submit" className="button" id="to-check">{t('continue')}</button>
           <button type="button" className="button secondary" onClick={onBack}>{t('back')}</button>
@@ -461,14 +475,16 @@ function App() {
     main = <ChooseForm t={t} session={session} forms={forms} onPrefilled={prefilled} />;
   } else if (view === 'form') {
     main = <FormPage t={t} lists={lists} schema={current.schema} prefill={current.prefill} formData={formData} setFormData={setFormData}
-                     errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setView('check'); }} onBack={() => setView('choose')}
+                     errors={errors} attempt={attempt} onContinue={(d) => { setFormData(d); setErrors([]); setView('check'); }} onBack={() => setView('choose')}
+                     onInvalid={(missing, d) => { setFormData(d); setErrors(missing); setAttempt((n) => n + 1); }}
                      editing={editing} onEditKnown={editKnown} slots={slotsOf(current.schema)} chosen={chosen} setChosen={setChosen} />;
   } else if (view === 'check') {
     main = <CheckAnswers t={t} lists={lists} schema={current.schema} prefill={current.prefill} data={formData} busy={busy} onSubmit={submit}
                          problem={filingProblem} slots={slotsOf(current.schema)} chosen={chosen} keep={keep} setKeep={setKeep}
                          onChange={(id, pointer) => {
                            setFilingProblem(null);
-                           if (pointer && isDeclared(current.prefill.fields?.[pointer])) setEditing((e) => new Set([...e, pointer]));
+                           // a prefilled answer is listed, not asked: "Sửa" opens it as a question
+                           if (pointer && current.prefill.fields?.[pointer] && !current.prefill.fields[pointer].locked) setEditing((e) => new Set([...e, pointer]));
                            setView('form');
                            if (id) setTimeout(() => focusField(id), 50);
                          }} />;
@@ -488,8 +504,8 @@ function App() {
   return (
     <>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skip')}</a>
-      <header className="header">
-        <div className="header-inner">
+      <header>
+        <div className="header"><div className="header-inner">
           <span className="service">{t('service')}</span>
           <nav aria-label={t('service')}>
             <button type="button" className="link" id="language" lang={lang === 'vi' ? 'en' : 'vi'} aria-label={t('languageLabel')}
@@ -506,9 +522,9 @@ function App() {
               </>
             ) : null}
           </nav>
-        </div>
+        </div></div>
+        <p className="banner">{t('banner')}{session ? <> · <span id="signed-in">{t('signedInAs', { name: session.persona?.fullName })}</span></> : null}</p>
       </header>
-      <p className="banner">{t('banner')}{session ? <> · <span id="signed-in">{t('signedInAs', { name: session.persona?.fullName })}</span></> : null}</p>
       <main id="main" tabIndex={-1}>
         {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}
         {main}
