@@ -36,15 +36,17 @@ function ErrorSummary({ t, errors, onPick, focusKey }) {
   );
 }
 
-function focusField(id) {
+function focusField(id, firstInput = false) {
   const target = document.getElementById(id)
     ?? document.querySelector(`[id^="${id}_"]`)
     ?? document.getElementById(id.split('_').slice(0, -1).join('_'));
   if (!target) return;
   const folded = target.closest('details:not([open])');
   if (folded) folded.open = true;
-  target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: true });
+  // opened for change, a group of inputs (an address) gives the focus to its first input
+  const input = firstInput && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) ? (target.querySelector('input, select, textarea') ?? target) : target;
+  input.scrollIntoView({ block: 'center' });
+  input.focus({ preventScroll: true });
 }
 
 function titleAt(schema, pointer) {
@@ -57,6 +59,13 @@ function titleAt(schema, pointer) {
     if (node?.title) title = node.title;
   }
   return title;
+}
+
+/** What the persona reproduces: in Vietnamese (situationVi), in English when the page is, or when the mocks say it in English only. */
+function PersonaSituation({ t, persona }) {
+  if (!persona) return null;
+  const vi = t.lang === 'vi' && persona.situationVi;
+  return <p className="help" id="persona-situation" lang={vi || t.lang === 'en' ? undefined : 'en'}>{vi ? persona.situationVi : persona.situation}</p>;
 }
 
 function SignIn({ t, onSignedIn }) {
@@ -83,12 +92,12 @@ function SignIn({ t, onSignedIn }) {
         <form onSubmit={submit} noValidate>
           <div className="form-group">
             <label htmlFor="persona">{t('persona')}</label>
-            <select id="persona" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <select id="persona" value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby="persona-situation">
               {personas.map((p) => (
                 <option key={p.id} value={p.id}>{p.fullName} ({p.id})</option>
               ))}
             </select>
-            <p className="help">{personas.find((p) => p.id === choice)?.situation}</p>
+            <PersonaSituation t={t} persona={personas.find((p) => p.id === choice)} />
           </div>
           <button type="submit" className="button" id="sign-in">{t('signIn')}</button>
         </form>
@@ -456,10 +465,10 @@ function App() {
     setAttempt((n) => n + 1);
     setView('form');
   };
-  // "Thay đổi" on a known answer: it becomes an input, which takes the focus
+  // "Thay đổi" on a prefilled answer: it becomes a question, whose input takes the focus
   const editKnown = (pointer) => {
     setEditing((e) => new Set([...e, pointer]));
-    setTimeout(() => focusField(pointerToId(pointer)), 50);
+    setTimeout(() => focusField(pointerToId(pointer), true), 50);
   };
   const signOut = () => {
     filing.current.key = null;

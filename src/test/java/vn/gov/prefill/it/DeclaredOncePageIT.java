@@ -66,7 +66,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
                 .isEqualTo("Lưu số điện thoại, thư điện tử để lần sau không phải nhập lại");
         assertThat(browser.driver.findElement(By.id("declare-keep-hint")).getText())
                 .isEqualTo("Bạn có thể xoá bất cứ lúc nào tại trang «Thông tin bạn đã khai».");
-        List<JsonNode> check = browser.seriousViolations();
+        List<JsonNode> check = browser.violations();
         assertThat(check).as(PageBrowser.describe(check)).isEmpty();
         browser.screenshot("declare-keep");
         // ticked with the keyboard alone
@@ -98,11 +98,13 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         assertThat(knownPhone.getAttribute("data-declared")).isEqualTo("true");
         assertThat(knownPhone.getTagName()).as("text, not an input").isEqualTo("div");
         assertThat(knownPhone.findElement(By.className("known-value")).getText()).isEqualTo(PHONE);
-        assertThat(knownPhone.findElement(By.className("known-date")).getText()).isEqualTo("Bạn đã khai ngày " + declaredOn);
+        // the day, once for the group of what she declared, among the prefilled answers
+        assertThat(browser.sourceLine("root_applicant_phone")).isEqualTo("Bạn đã khai ngày " + declaredOn);
         assertThat(knownPhone.findElement(By.tagName("button")).getText()).startsWith("Thay đổi");
         WebElement knownEmail = browser.driver.findElement(By.id("root_applicant_email"));
         assertThat(knownEmail.getAttribute("data-declared")).isEqualTo("true");
-        assertThat(knownEmail.getText()).contains(EMAIL).contains("Bạn đã khai ngày " + declaredOn).contains("Thay đổi");
+        assertThat(knownEmail.getText()).contains(EMAIL).contains("Thay đổi");
+        assertThat(browser.sourceLine("root_applicant_email")).isEqualTo("Bạn đã khai ngày " + declaredOn);
         JsonNode fields = prefill(FORM_B, lan, null).body().get("fields");
         long filled = 0;
         for (JsonNode f : fields) {
@@ -111,7 +113,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).as("the counter tells the declared answers apart")
                 .contains("Đã điền sẵn " + filled + " trên " + fields.size() + " trường: " + (filled - 2) + " từ dữ liệu nhà nước, "
                         + "2 từ thông tin bạn đã khai trước đây.");
-        List<JsonNode> known = browser.seriousViolations();
+        List<JsonNode> known = browser.violations();
         assertThat(known).as(PageBrowser.describe(known)).isEmpty();
         browser.screenshot("known-answers");
 
@@ -127,10 +129,10 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         assertThat(browser.driver.findElement(By.id("main")).getText()).contains("Bạn đã khai ngày " + declaredOn + " — bạn có thể sửa.");
 
         browser.driver.findElement(By.id("language")).click();
-        browser.wait.until(d -> d.findElement(By.id("root_applicant_email")).getText().contains("You gave this on " + declaredOn));
+        browser.wait.until(d -> browser.sourceLine("root_applicant_email").contains("You gave this on " + declaredOn));
         assertThat(browser.driver.findElement(By.id("root_applicant_email__change")).getText()).startsWith("Change");
         browser.driver.findElement(By.id("language")).click();
-        browser.wait.until(d -> d.findElement(By.id("root_applicant_email")).getText().contains("Bạn đã khai ngày"));
+        browser.wait.until(d -> browser.sourceLine("root_applicant_email").contains("Bạn đã khai ngày"));
 
         // "Thông tin bạn đã khai", from the header
         browser.driver.findElement(By.id("declared-data")).click();
@@ -141,7 +143,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         WebElement phoneRow = table.findElement(By.cssSelector("tr[data-key='contact.phone']"));
         assertThat(phoneRow.getText()).contains("Số điện thoại").contains(PHONE).contains(declaredOn).contains(FORM_A_TITLE);
         assertThat(table.findElement(By.cssSelector("tr[data-key='contact.email']")).getText()).contains(EMAIL);
-        List<JsonNode> page = browser.seriousViolations();
+        List<JsonNode> page = browser.violations();
         assertThat(page).as(PageBrowser.describe(page)).isEmpty();
         browser.screenshot("declared-values");
 
@@ -152,7 +154,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         assertThat(browser.activeId()).isEqualTo("erase-title");
         assertThat(browser.driver.findElement(By.id("erase-value")).getText()).isEqualTo(PHONE);
         assertThat(browser.driver.findElement(By.id("erase-warning")).getText()).contains("không khôi phục được");
-        List<JsonNode> confirm = browser.seriousViolations();
+        List<JsonNode> confirm = browser.violations();
         assertThat(confirm).as(PageBrowser.describe(confirm)).isEmpty();
         browser.screenshot("declared-erase-confirm");
         browser.driver.findElement(By.id("erase-no")).click();
@@ -184,7 +186,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         browser.wait.until(d -> "erased".equals(browser.activeId()));
         assertThat(browser.driver.findElements(By.id("declared"))).isEmpty();
         assertThat(profile(lan)).as("nothing left at the gateway").isEmpty();
-        List<JsonNode> empty = browser.seriousViolations();
+        List<JsonNode> empty = browser.violations();
         assertThat(empty).as(PageBrowser.describe(empty)).isEmpty();
         browser.screenshot("declared-values-erased");
         JsonNode next = prefill(FORM_B, lan, null).body();
@@ -246,7 +248,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
                 .contains(certificate.get("issuedBy").asText());
         assertThat(slot.findElement(By.id(SLOT_ID + "_none")).findElement(By.xpath("following-sibling::label")).getText())
                 .isEqualTo("Không dùng giấy tờ có sẵn");
-        List<JsonNode> form = browser.seriousViolations();
+        List<JsonNode> form = browser.violations();
         assertThat(form).as(PageBrowser.describe(form)).isEmpty();
         browser.screenshot("attachment-slot");
         browser.driver.manage().window().setSize(new Dimension(1000, 640));
@@ -315,7 +317,7 @@ class DeclaredOncePageIT extends ReferencePageTestSupport {
         assertThat(browser.driver.findElement(By.id(SLOT_ID + "__error")).getText()).as("at the slot, in Vietnamese").isEqualTo(refusal);
         link.click();
         assertThat(browser.activeId()).isEqualTo(SLOT_ID);
-        List<JsonNode> refused = browser.seriousViolations();
+        List<JsonNode> refused = browser.violations();
         assertThat(refused).as(PageBrowser.describe(refused)).isEmpty();
         browser.screenshot("attachment-refused");
     }

@@ -81,7 +81,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             String filed = filings.at("/0/lostAnswer/dossierId").asText();
             assertThat(filed).as("the lost answer was a receipt").matches("[0-9A-Z]{26}");
             assertThat(total(token("hoa"))).isEqualTo(before + 1);
-            List<JsonNode> lost = browser.seriousViolations();
+            List<JsonNode> lost = browser.violations();
             assertThat(lost).as(PageBrowser.describe(lost)).isEmpty();
             browser.screenshot("filing-answer-lost");
 
@@ -109,7 +109,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             String filedAt = mine.body().get("filedAt").asText();
             String shownFiledAt = OffsetDateTime.parse(filedAt).atZoneSameInstant(VIETNAM).format(SHOWN);
             assertThat(confirmation.getText()).contains("Nộp lúc " + shownFiledAt);
-            List<JsonNode> receipt = browser.seriousViolations();
+            List<JsonNode> receipt = browser.violations();
             assertThat(receipt).as(PageBrowser.describe(receipt)).isEmpty();
             browser.screenshot("filing-confirmation");
 
@@ -120,7 +120,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             assertThat(row.getAttribute("data-dossier-id")).as("newest first").isEqualTo(filed);
             assertThat(row.getText()).contains(FORM_TITLE).contains(filed).contains(shownFiledAt);
             assertThat(row.findElement(By.cssSelector(".tag")).getText()).isIn("Đã nộp", "Chuyển không thành công");
-            List<JsonNode> list = browser.seriousViolations();
+            List<JsonNode> list = browser.violations();
             assertThat(list).as(PageBrowser.describe(list)).isEmpty();
             browser.screenshot("my-dossiers");
             browser.viewport("my-dossiers-phone", 412, 915);
@@ -135,7 +135,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             assertThat(dossier.getText()).contains("bạn không cần nộp lại").contains("Chưa có");
             // the gateway's note on a failed delivery is for operators, not shown to the citizen
             assertThat(dossier.getText()).doesNotContain("HTTP_503").doesNotContain("attempts");
-            List<JsonNode> failed = browser.seriousViolations();
+            List<JsonNode> failed = browser.violations();
             assertThat(failed).as(PageBrowser.describe(failed)).isEmpty();
             browser.screenshot("dossier-delivery-failed");
 
@@ -169,7 +169,7 @@ class FilingPageIT extends ReferencePageTestSupport {
             assertThat(mocks.findAll(postRequestedFor(urlPathEqualTo("/handling/v1/hoso")).withHeader("Idempotency-Key", equalTo(filed))))
                     .as("delivered under the dossier's id").isNotEmpty();
             assertThat(browser.activeId()).as("a refresh leaves the focus where it was").isEqualTo("dossier-title");
-            List<JsonNode> detail = browser.seriousViolations();
+            List<JsonNode> detail = browser.violations();
             assertThat(detail).as(PageBrowser.describe(detail)).isEmpty();
             browser.screenshot("dossier-result-ready");
 

@@ -167,25 +167,30 @@ final class PageBrowser implements AutoCloseable {
         }
     }
 
-    /** axe-core's violations of impact serious or critical on the page as it is now. */
-    List<JsonNode> seriousViolations() {
+    /** axe-core's violations on the page as it is now, of every impact (minor and moderate as well as serious and critical). */
+    List<JsonNode> violations() {
         try {
             js(Files.readString(AXE, StandardCharsets.UTF_8));
             Object out = ((JavascriptExecutor) driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
                             + "axe.run(document, {resultTypes: ['violations']})"
                             + ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e)}])));");
-            JsonNode violations = new ObjectMapper().readTree(String.valueOf(out));
-            List<JsonNode> serious = new java.util.ArrayList<>();
-            violations.forEach(v -> {
-                if (List.of("serious", "critical").contains(v.path("impact").asText())) {
-                    serious.add(v);
-                }
-            });
-            return serious;
+            List<JsonNode> all = new java.util.ArrayList<>();
+            new ObjectMapper().readTree(String.valueOf(out)).forEach(all::add);
+            return all;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The line naming where the prefilled answer with that id came from: its group's, in the list of prefilled answers. */
+    String sourceLine(String id) {
+        return (String) js("return document.getElementById(arguments[0]).closest('.source-group').querySelector('.source-line').textContent;", id);
+    }
+
+    /** The first screen of a phone (412 × 915) shows the element: its top is above the bottom of the window, with the page at its top. */
+    boolean onFirstScreen(WebElement element) {
+        return (Boolean) js("window.scrollTo(0, 0); return arguments[0].getBoundingClientRect().top < window.innerHeight;", element);
     }
 
     static String describe(List<JsonNode> violations) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,14 +56,22 @@ class ReferencePageIT extends ReferencePageTestSupport {
         WebElement name = browser.visible(By.id("root_applicant_fullName"));
         assertThat(name.getAttribute("data-locked")).isEqualTo("true");
         assertThat(name.getTagName()).isEqualTo("div");
-        assertThat(name.getText()).contains("NGUYỄN THỊ HOA").contains("Nguồn: CSDL quốc gia về dân cư").contains("01/07/2025");
+        assertThat(name.getText()).contains("NGUYỄN THỊ HOA");
         assertThat(browser.driver.findElements(By.cssSelector("input#root_applicant_fullName"))).isEmpty();
+        // one source line for the group, not a badge at each answer
+        assertThat(browser.sourceLine("root_applicant_fullName")).contains("Nguồn: CSDL quốc gia về dân cư").contains("01/07/2025");
+        assertThat(browser.driver.findElements(By.cssSelector("#prefilled .source-line"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#prefilled .badge"))).isEmpty();
         assertThat(browser.driver.findElement(By.id("root_applicant_sex")).getText()).contains("Nữ");
         assertThat(browser.driver.findElement(By.id("root_applicant_ethnicity")).getText()).contains("Kinh");
         assertThat(browser.driver.findElement(By.id("root_applicant_permanentResidence")).getText())
                 .contains("Số 8 đường Lý Thái Tổ, Phường Kinh Bắc, Tỉnh Bắc Ninh");
         assertThat(browser.driver.findElement(By.id("root_spouse_fullName")).getText()).contains("TRẦN VĂN BÌNH");
-        // the current residence is prefilled but the citizen's to change: pickers in the units of 2025
+        // the current residence is prefilled but the citizen's to change: "Thay đổi" opens pickers in the units of 2025
+        assertThat(browser.driver.findElement(By.id("root_applicant_currentResidence")).getText()).contains("Phường Vũ Ninh");
+        assertThat(browser.driver.findElements(By.id("root_applicant_fullName__change"))).as("a locked value has no change button").isEmpty();
+        browser.driver.findElement(By.id("root_applicant_currentResidence__change")).click();
+        browser.wait.until(d -> "root_applicant_currentResidence_provinceCode".equals(browser.activeId()));
         assertThat(new Select(browser.driver.findElement(By.id("root_applicant_currentResidence_provinceCode")))
                 .getFirstSelectedOption().getText()).isEqualTo("Tỉnh Bắc Ninh");
         assertThat(new Select(browser.driver.findElement(By.id("root_applicant_currentResidence_communeCode")))
@@ -75,8 +82,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
         browser.viewport("complete-persona-desktop", 1000, 1100);
 
         browser.driver.findElement(By.id("language")).click();
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("root_applicant_fullName"),
-                "Source: National Population Database"));
+        browser.wait.until(d -> browser.sourceLine("root_applicant_fullName").contains("Source: National Population Database"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("15 of 17 fields were prefilled from state records");
         browser.screenshot("complete-persona-en");
@@ -93,7 +99,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
         assertThat(notices.get(0).getText()).isEqualTo("Hệ thống BHXH chưa phản hồi — bạn có thể nhập thủ công.");
         WebElement owner = browser.driver.findElement(By.id("root_owner_fullName"));
         assertThat(owner.getAttribute("data-locked")).isEqualTo("true");
-        assertThat(owner.getText()).contains("Nguồn: CSDL quốc gia về dân cư");
+        assertThat(browser.sourceLine("root_owner_fullName")).contains("Nguồn: CSDL quốc gia về dân cư");
         assertThat(browser.driver.findElement(By.id("root_owner_citizenId")).getText()).contains("001090000004");
         // what no registry gives stays an input
         assertThat(browser.driver.findElement(By.id("root_business_name")).getTagName()).isEqualTo("input");
@@ -130,10 +136,11 @@ class ReferencePageIT extends ReferencePageTestSupport {
         number.sendKeys("027224009876");
         browser.driver.findElement(By.id("start-form")).click();
         WebElement child = browser.visible(By.id("root_child_fullName"));
-        assertThat(child.getText()).contains("TRẦN MINH AN").contains("CSDL quốc gia về dân cư");
+        assertThat(child.getText()).contains("TRẦN MINH AN");
+        assertThat(browser.sourceLine("root_child_fullName")).contains("CSDL quốc gia về dân cư");
         assertThat(browser.driver.findElement(By.id("root_parent_fullName")).getText()).contains("NGUYỄN THỊ HOA");
-        assertThat(browser.driver.findElement(By.id("root_birthCertificate_number")).getText())
-                .contains("88/2024").contains("Kho kết quả giải quyết thủ tục hành chính");
+        assertThat(browser.driver.findElement(By.id("root_birthCertificate_number")).getText()).contains("88/2024");
+        assertThat(browser.sourceLine("root_birthCertificate_number")).contains("Kho kết quả giải quyết thủ tục hành chính");
         browser.screenshot("acting-for-child");
     }
 
@@ -161,13 +168,14 @@ class ReferencePageIT extends ReferencePageTestSupport {
         assertThat(card.getText()).contains("Con của bạn sinh ngày 28/03/2024 chưa có thẻ BHYT").contains(readiness)
                 .contains("hạn: " + AN_BORN.plusYears(6).minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")));
         browser.screenshot("suggestions");
-        List<JsonNode> violations = browser.seriousViolations();
+        List<JsonNode> violations = browser.violations();
         assertThat(violations).as(PageBrowser.describe(violations)).isEmpty();
 
         card.findElement(By.cssSelector("button[data-suggestion='CHILD_HEALTH_INSURANCE:" + AN + "']")).click();
         WebElement child = browser.visible(By.id("root_child_fullName"));
         assertThat(child.getAttribute("data-locked")).isEqualTo("true");
-        assertThat(child.getText()).contains("TRẦN MINH AN").contains("Nguồn: CSDL quốc gia về dân cư");
+        assertThat(child.getText()).contains("TRẦN MINH AN");
+        assertThat(browser.sourceLine("root_child_fullName")).contains("Nguồn: CSDL quốc gia về dân cư");
         assertThat(browser.driver.findElement(By.id("root_parent_fullName")).getText()).contains("NGUYỄN THỊ HOA");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("bảo hiểm y tế");
         // the readiness told the truth: the form came as filled as the suggestion said
@@ -220,7 +228,7 @@ class ReferencePageIT extends ReferencePageTestSupport {
         browser.screenshot("tampered-value-blocked");
         browser.js("window.scrollTo(0, 0);");
         browser.viewport("tampered-value-blocked-phone", 412, 915);
-        List<JsonNode> violations = browser.seriousViolations();
+        List<JsonNode> violations = browser.violations();
         assertThat(violations).as(PageBrowser.describe(violations)).isEmpty();
         link.click();
         assertThat(browser.activeId()).isEqualTo("root_applicant_fullName");
@@ -239,13 +247,29 @@ class ReferencePageIT extends ReferencePageTestSupport {
         browser.screenshot("who-read-my-data");
     }
 
+    /** axe-core finds nothing on the page as it is now, of any impact. */
+    static void axeFindsNothing() {
+        List<JsonNode> violations = browser.violations();
+        assertThat(violations).as(PageBrowser.describe(violations)).isEmpty();
+    }
+
     @Test
-    void aFormIsCompletedWithTheKeyboardAlone() {
+    void aCitizenGoesFromSignInToFilingWithTheKeyboardAlone() {
+        // sign-in: the persona's situation in the page's language
         browser.tabTo("persona");
+        assertThat(browser.driver.findElement(By.id("persona-situation")).getText()).startsWith("Hồ sơ đầy đủ");
+        axeFindsNothing();
         browser.tabTo("sign-in");
         browser.keys(Keys.ENTER);
         browser.present(By.id("start-form"));
-        // the radios are one Tab stop; the arrow keys choose within them
+        // suggestions first, each a Tab stop on the way to the catalogue
+        browser.present(By.id("suggestions"));
+        for (int i = 0; i < 150 && !String.valueOf(browser.driver.switchTo().activeElement().getAttribute("data-suggestion")).startsWith("CHILD_HEALTH_INSURANCE"); i++) {
+            browser.keys(Keys.TAB);
+        }
+        assertThat(browser.driver.switchTo().activeElement().getText()).startsWith("Mở biểu mẫu");
+        axeFindsNothing();
+        // the catalogue: the radios are one Tab stop; the arrow keys choose within them
         for (int i = 0; i < 150 && !String.valueOf(browser.activeId()).startsWith("form-choice-"); i++) {
             browser.keys(Keys.TAB);
         }
@@ -254,18 +278,39 @@ class ReferencePageIT extends ReferencePageTestSupport {
         }
         browser.tabTo("start-form");
         browser.keys(Keys.ENTER);
+        // the prefill: what she must answer comes first, the first Tab stop after the heading
         browser.visible(By.id("root_purpose"));
-        browser.tabTo("root_purpose");
+        assertThat(browser.driver.switchTo().activeElement().getTagName()).isEqualTo("h1");
+        browser.keys(Keys.TAB);
+        assertThat(browser.activeId()).isEqualTo("root_purpose");
+        axeFindsNothing();
+        // Enter with the required answers empty: the page's summary, not the browser's bubble
+        browser.keys(Keys.ENTER);
+        browser.visible(By.id("error-summary"));
+        browser.wait.until(d -> "error-summary".equals(browser.activeId()));
+        axeFindsNothing();
+        browser.keys(Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("href")).endsWith("#root_purpose");
+        browser.keys(Keys.ENTER);
+        assertThat(browser.activeId()).isEqualTo("root_purpose");
+        // answering
         browser.keys("Đi du học");
         browser.tabTo("root_certificateType");
         browser.keys(Keys.ARROW_DOWN);
+        assertThat(new Select(browser.driver.findElement(By.id("root_certificateType"))).getFirstSelectedOption().getText()).isEqualTo("Phiếu số 1");
         browser.tabTo("to-check");
         browser.keys(Keys.ENTER);
+        // checking
         browser.visible(By.id("submit"));
+        assertThat(browser.driver.findElement(By.cssSelector("[data-pointer='/purpose']")).getText()).contains("Đi du học");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-pointer='/certificateType']")).getText()).contains("Phiếu số 1");
+        axeFindsNothing();
+        // filing
         browser.tabTo("submit");
         browser.keys(Keys.ENTER);
         String id = browser.visible(By.id("confirmation")).getAttribute("data-dossier-id");
         assertThat(browser.driver.findElement(By.id("confirmation")).getText()).contains("Đã nộp hồ sơ").contains(id);
+        axeFindsNothing();
         browser.screenshot("keyboard-only");
         // on to the dossier: the link under "what happens next", then its row in the list
         browser.tabTo("confirmation-my-dossiers");
@@ -282,17 +327,134 @@ class ReferencePageIT extends ReferencePageTestSupport {
     }
 
     @Test
-    void axeFindsNothingSeriousOnThePages() {
-        List<JsonNode> signIn = browser.seriousViolations();
+    void enterOnEmptyRequiredAnswersShowsThePagesErrorSummaryWithLinksToTheFields() {
+        browser.signIn("hoa");
+        browser.startForm("criminal-record-request", null);
+        assertThat((Boolean) browser.js("return document.querySelector('#main form').noValidate;")).as("the browser's own check is off").isTrue();
+        browser.tabTo("root_purpose");
+        browser.keys(Keys.ENTER);
+
+        WebElement summary = browser.visible(By.id("error-summary"));
+        browser.wait.until(d -> "error-summary".equals(browser.activeId()));
+        assertThat(summary.findElement(By.tagName("h2")).getText()).isEqualTo("Có vấn đề cần sửa");
+        List<WebElement> links = summary.findElements(By.tagName("a"));
+        assertThat(links).extracting(l -> l.getAttribute("href").replaceAll(".*#", "#")).containsExactly("#root_purpose", "#root_certificateType");
+        assertThat(links.get(0).getText()).isEqualTo("Mục đích yêu cầu cấp Phiếu: Hãy nhập thông tin này");
+        assertThat(links.get(1).getText()).isEqualTo("Loại Phiếu (số 1 hoặc số 2): Hãy chọn một mục");
+        // and at each field
+        assertThat(errorAt("root_purpose")).isEqualTo("Hãy nhập thông tin này");
+        assertThat(errorAt("root_certificateType")).isEqualTo("Hãy chọn một mục");
+        assertThat(browser.driver.findElements(By.id("submit"))).as("still on the form").isEmpty();
+        axeFindsNothing();
+        browser.screenshot("required-answers-empty");
+        browser.js("window.scrollTo(0, 0);");
+        browser.viewport("required-answers-empty-phone", 412, 915);
+
+        // each link moves the focus to its field
+        links.get(1).sendKeys(Keys.ENTER);
+        assertThat(browser.activeId()).isEqualTo("root_certificateType");
+        links.get(0).sendKeys(Keys.ENTER);
+        assertThat(browser.activeId()).isEqualTo("root_purpose");
+
+        // in English when the page is
+        browser.driver.findElement(By.id("language")).click();
+        browser.wait.until(d -> d.findElement(By.id("error-summary")).getText().contains("There is a problem"));
+        assertThat(browser.driver.findElement(By.id("error-summary")).getText())
+                .contains("Mục đích yêu cầu cấp Phiếu: Enter this information").contains("Loại Phiếu (số 1 hoặc số 2): Choose an option");
+        assertThat(errorAt("root_purpose")).isEqualTo("Enter this information");
+        axeFindsNothing();
+        browser.driver.findElement(By.id("language")).click();
+
+        // answered, Enter goes on to the check page
+        browser.answerCriminalRecordRequest();
+        browser.driver.findElement(By.id("root_purpose")).sendKeys(Keys.ENTER);
+        browser.visible(By.id("submit"));
+        assertThat(browser.driver.findElements(By.id("error-summary"))).isEmpty();
+    }
+
+    /** The message at a field: in its form group, under its label. */
+    static String errorAt(String id) {
+        return browser.driver.findElement(By.xpath("//*[@id='" + id + "']/ancestor::div[contains(@class,'form-group')][1]"
+                + "//*[contains(@class,'error-detail')]")).getText();
+    }
+
+    @Test
+    void onAPhoneTheQuestionsToAnswerComeOnTheFirstScreenAndThePrefilledAnswersFold() {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(412, 915));
+        browser.signIn("hoa");
+        browser.startForm("criminal-record-request", null);
+        assertThat(browser.onFirstScreen(browser.visible(By.id("root_purpose")))).as("the purpose on the first screen").isTrue();
+        assertThat(browser.onFirstScreen(browser.driver.findElement(By.id("root_certificateType")))).as("the certificate on the first screen").isTrue();
+        assertThat(browser.driver.findElement(By.id("prefill-counter")).getText()).contains("Đã điền sẵn 15 trên 17");
+        // the prefilled answers after the questions, in the DOM as on the screen: folded, and opened from the keyboard
+        assertThat((Boolean) browser.js("return !!(document.getElementById('root_certificateType').compareDocumentPosition("
+                + "document.getElementById('prefilled')) & Node.DOCUMENT_POSITION_FOLLOWING);")).isTrue();
+        WebElement details = browser.driver.findElement(By.id("prefilled-details"));
+        assertThat(details.getAttribute("open")).isNull();
+        assertThat(browser.driver.findElement(By.id("root_applicant_fullName")).isDisplayed()).isFalse();
+        browser.viewport("phone-first-screen", 412, 915);
+        axeFindsNothing();
+        WebElement toggle = details.findElement(By.tagName("summary"));
+        assertThat(toggle.getText()).isEqualTo("Xem 15 thông tin đã điền sẵn");
+        toggle.sendKeys(Keys.ENTER);
+        browser.wait.until(d -> d.findElement(By.id("root_applicant_fullName")).isDisplayed());
+        assertThat(browser.sourceLine("root_applicant_fullName")).contains("CSDL quốc gia về dân cư");
+        axeFindsNothing();
+        browser.screenshot("phone-prefilled-opened");
+    }
+
+    @Test
+    void promptsMarksAndHintsAreThere() {
+        // the persona's situation in Vietnamese, in English when switched
+        assertThat(browser.visible(By.id("persona-situation")).getText()).startsWith("Hồ sơ đầy đủ");
+        browser.driver.findElement(By.id("language")).click();
+        browser.wait.until(d -> d.findElement(By.id("persona-situation")).getText().startsWith("Complete, recent record"));
+        browser.driver.findElement(By.id("language")).click();
+        browser.wait.until(d -> d.findElement(By.id("persona-situation")).getText().startsWith("Hồ sơ đầy đủ"));
+        // a favicon, and the banner in a landmark
+        assertThat((String) browser.js("return document.querySelector('link[rel=icon]').href;")).startsWith("data:image/svg+xml");
+        assertThat((Boolean) browser.js("return !!document.querySelector('.banner').closest('header, main, nav, footer');")).isTrue();
+
+        browser.signIn("hoa");
+        browser.startForm("criminal-record-request", null);
+        // the heading has the focus, without a ring
+        WebElement h1 = browser.driver.findElement(By.tagName("h1"));
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(h1);
+        assertThat(h1.getCssValue("outline-style")).isEqualTo("none");
+        assertThat(h1.getCssValue("box-shadow")).isEqualTo("none");
+        // every select opens on a prompt
+        for (String id : List.of("root_certificateType", "root_delivery")) {
+            Select select = new Select(browser.driver.findElement(By.id(id)));
+            assertThat(select.getFirstSelectedOption().getText()).as(id).isEqualTo("— Chọn —");
+        }
+        browser.driver.findElement(By.id("root_applicant_currentResidence__change")).click();
+        for (WebElement select : browser.driver.findElements(By.cssSelector("#main select"))) {
+            assertThat(select.findElement(By.tagName("option")).getText()).as(select.getAttribute("id")).isEqualTo("— Chọn —");
+        }
+        // no "*" anywhere: the optional questions say so, the required ones and the headings carry no mark
+        assertThat(browser.driver.findElement(By.id("main")).getText()).doesNotContain("*");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=root_applicant_otherNames]")).getText()).isEqualTo("Tên gọi khác (không bắt buộc)");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=root_purpose]")).getText()).isEqualTo("Mục đích yêu cầu cấp Phiếu");
+        assertThat(browser.driver.findElement(By.cssSelector("#root_applicant > legend")).getText()).isEqualTo("Người yêu cầu cấp Phiếu");
+        // the list of places says what to add
+        WebElement history = browser.driver.findElement(By.id("root_residenceHistory"));
+        assertThat(history.getText()).contains("Quá trình cư trú (không bắt buộc)").contains("từ khi đủ 14 tuổi").contains("+ Thêm mục");
+        axeFindsNothing();
+        browser.screenshot("prompts-and-marks");
+    }
+
+    @Test
+    void axeFindsNothingOnThePages() {
+        List<JsonNode> signIn = browser.violations();
         assertThat(signIn).as(PageBrowser.describe(signIn)).isEmpty();
         browser.signIn("cam");
-        List<JsonNode> choose = browser.seriousViolations();
+        List<JsonNode> choose = browser.violations();
         assertThat(choose).as(PageBrowser.describe(choose)).isEmpty();
         browser.startForm("criminal-record-request", null);
         // cam's old commune was split in 2025: the address is explained, and the citizen picks the new commune
         WebElement address = browser.driver.findElement(By.id("root_applicant_permanentResidence"));
         assertThat(address.getText()).contains("Xã Chiềng Bôm").contains("Xã Thuận Châu").contains("Xã Nậm Lầu");
-        List<JsonNode> form = browser.seriousViolations();
+        List<JsonNode> form = browser.violations();
         browser.screenshot("ambiguous-address");
         assertThat(form).as(PageBrowser.describe(form)).isEmpty();
     }
