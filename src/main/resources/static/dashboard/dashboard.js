@@ -34,6 +34,10 @@
     }
     return out;
   }
+  /** "2026-12" as a Vietnamese reads it: "12/2026". */
+  function monthLabel(ym) { return ym.slice(5, 7) + '/' + ym.slice(0, 4); }
+  /** Long names on a category axis: wrapped onto lines of that width; the tooltip names them whole. */
+  function wrapped(width) { return {width: width, overflow: 'break', lineHeight: 16, interval: 0}; }
   function currentMonth() {
     // the province's month, in Vietnam's time
     var now = new Date(Date.now() + 7 * 3600 * 1000);
@@ -80,7 +84,7 @@
       legend: {top: 0},
       grid: {left: 8, right: 60, bottom: 8, top: 32, containLabel: true},
       xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value} %'}},
-      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      yAxis: {type: 'category', data: names, axisLabel: wrapped(200)},
       series: [
         {name: 'Tái sử dụng', type: 'bar', data: forms.map(function (f) { return asPercent(f.reuse); }),
           markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '80 %'}, data: [{xAxis: 80}]}},
@@ -94,7 +98,7 @@
       tooltip: {trigger: 'axis'},
       legend: {top: 0},
       grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
-      xAxis: {type: 'category', data: trend.map(function (m) { return m.month; })},
+      xAxis: {type: 'category', data: trend.map(function (m) { return m.month; }), axisLabel: {formatter: monthLabel}},
       yAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value} %'}},
       series: [
         {name: 'Tái sử dụng', type: 'line', data: trend.map(function (m) { return asPercent(m.report.total.reuse); }), markLine: target(80, '80 %')},
@@ -108,7 +112,7 @@
       legend: {top: 0},
       grid: {left: 8, right: 60, bottom: 8, top: 32, containLabel: true},
       xAxis: {type: 'value', name: 'giây'},
-      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      yAxis: {type: 'category', data: names, axisLabel: wrapped(200)},
       series: [
         {name: 'Đăng nhập → nộp', type: 'bar', data: forms.map(function (f) { return f.medianLoginToSubmitSeconds; }),
           markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '5 phút'}, data: [{xAxis: LOGIN_TARGET_SECONDS}]}},
@@ -119,7 +123,8 @@
     chart('chart-sources').setOption({
       tooltip: {trigger: 'axis'},
       grid: {left: 8, right: 40, bottom: 8, top: 24, containLabel: true},
-      xAxis: {type: 'category', data: report.sources.map(function (s) { return s.source; })},
+      // each registry by its name in the source catalogue
+      xAxis: {type: 'category', data: report.sources.map(function (s) { return s.name || s.source; }), axisLabel: wrapped(68)},
       yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %'}},
       series: [{name: 'Sẵn sàng', type: 'bar', data: report.sources.map(function (s) { return asPercent(s.availability); }),
         markLine: target(95, '95 %')}]
@@ -132,14 +137,15 @@
       legend: {top: 0},
       grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
       xAxis: {type: 'value', minInterval: 1},
-      yAxis: {type: 'category', data: suggestions.map(function (s) { return s.lifeEvent; }), axisLabel: {width: 240, overflow: 'truncate'}},
+      // each life event by its rule's title
+      yAxis: {type: 'category', data: suggestions.map(function (s) { return s.title || s.lifeEvent; }), axisLabel: wrapped(240)},
       series: [
         {name: 'Đã hiển thị', type: 'bar', data: suggestions.map(function (s) { return s.shown; })},
         {name: 'Đã làm theo', type: 'bar', data: suggestions.map(function (s) { return s.followed; })}
       ]
     }, true);
     document.querySelector('#suggestions-table tbody').innerHTML = suggestions.map(function (s) {
-      return '<tr data-life-event="' + escape(s.lifeEvent) + '"><td>' + escape(s.lifeEvent) + '</td><td>' + s.shown + '</td><td>' +
+      return '<tr data-life-event="' + escape(s.lifeEvent) + '"><td>' + escape(s.title || s.lifeEvent) + '</td><td>' + s.shown + '</td><td>' +
         s.followed + '</td><td>' + pct(s.followedShare) + '</td></tr>';
     }).join('');
 
@@ -150,7 +156,7 @@
       legend: {top: 0},
       grid: {left: 8, right: 40, bottom: 8, top: 32, containLabel: true},
       xAxis: {type: 'value', minInterval: 1},
-      yAxis: {type: 'category', data: names, axisLabel: {width: 200, overflow: 'truncate'}},
+      yAxis: {type: 'category', data: names, axisLabel: wrapped(200)},
       series: [
         {name: 'Hồ sơ nộp', type: 'bar', data: forms.map(function (f) { return f.dossiers; })},
         {name: 'Đã chuyển', type: 'bar', data: forms.map(function (f) { return f.delivered; })},
@@ -195,7 +201,7 @@
       return api('/api/v1/admin/indicators?from=' + r.from + '&to=' + r.to).then(function (report) { return {month: m, report: report}; });
     }))).then(function (answers) {
       render(answers[0], answers.slice(1));
-      status('report-status', 'Số liệu ' + range.from + ' – ' + range.to + ' (giờ Việt Nam)');
+      status('report-status', 'Số liệu tháng ' + monthLabel(month) + ' (giờ Việt Nam)');
       document.body.dataset.ready = 'true';
     }).catch(function (e) {
       status('report-status', e.message);
@@ -211,6 +217,15 @@
           a.click();
         });
     };
+  }
+
+  /** The month picker: the months of the last seven years, newest first, as "Tháng 12/2026" (the browser's own picker speaks its language, not the page's). */
+  function monthChoices(current) {
+    var select = $('month');
+    select.innerHTML = previousMonths(current, 84).reverse().map(function (ym) {
+      return '<option value="' + ym + '">Tháng ' + monthLabel(ym) + '</option>';
+    }).join('');
+    select.value = current;
   }
 
   function signedIn() {
@@ -241,7 +256,7 @@
     $('signin').hidden = false;
   };
   $('month').onchange = load;
-  $('month').value = currentMonth();
+  monthChoices(currentMonth());
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
 
   fetch('/api/v1/forms').then(function (r) { return r.json(); }).then(function (forms) {

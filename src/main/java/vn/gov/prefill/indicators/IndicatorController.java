@@ -38,7 +38,9 @@ class IndicatorController {
             "medianPrefillToSubmitSeconds", "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare",
             "reads", "ok", "availability", "shown", "followed", "followedShare",
             "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady",
-            "declaredPrefilled", "attachmentsByReference", "attachmentsFiled", "attachmentsByReferenceShare");
+            "declaredPrefilled", "attachmentsByReference", "attachmentsFiled", "attachmentsByReferenceShare",
+            // the source's or the life event's name, for people to read (empty on the other rows)
+            "name");
 
     private final IndicatorStore store;
     private final PrefillTallyQueue prefills;
@@ -105,12 +107,12 @@ class IndicatorController {
         for (IndicatorReport.SourceFigures s : r.sources()) {
             line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
                     null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null, null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, s.name()));
         }
         for (IndicatorReport.SuggestionFigures s : r.suggestions()) {
             line(out, Stream.of("suggestion", s.lifeEvent(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare(), null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, s.title()));
         }
         r.channels().forEach(c -> journey(out, "channel", c.channel(), r, c));
         r.units().forEach(u -> journey(out, "unit", u.unit(), r, u));
@@ -128,7 +130,9 @@ class IndicatorController {
             return IndicatorReport.of(period.from(), period.to(), catalogue, store.prefills(period.start(), period.end()),
                     store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()),
                     lifeEvents.stream().flatMap(l -> l.names().stream()).distinct().toList(),
-                    store.suggestions(period.start(), period.end()), store.journeys(period.start(), period.end()));
+                    store.suggestions(period.start(), period.end()), store.journeys(period.start(), period.end()))
+                    .named(lifeEvents.stream().flatMap(l -> l.titles().entrySet().stream())
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)), sourceNames());
         } catch (DataAccessException e) {
             throw new ApiProblem(503, "audit-unavailable", "Indicators unavailable",
                     "the audit database cannot be read right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
@@ -150,8 +154,18 @@ class IndicatorController {
                 j.resultsReady(), null, null, null, null));
     }
 
+    /** The sources' names in the catalogue: their schemas' titles, without what follows " — " (a note for developers). */
+    private Map<String, String> sourceNames() {
+        return sources.names().stream().collect(Collectors.toMap(n -> n, n -> sources.get(n).title().split(" — ")[0].strip()));
+    }
+
+    /** A row, padded with empty cells to the header's width (a row of the total, a form, a channel or a unit has no name). */
     private static void line(StringBuilder out, Stream<Object> cells) {
-        out.append(cells.map(IndicatorController::cell).collect(Collectors.joining(","))).append("\r\n");
+        List<String> row = cells.map(IndicatorController::cell).collect(Collectors.toCollection(java.util.ArrayList::new));
+        while (row.size() < COLUMNS.size()) {
+            row.add("");
+        }
+        out.append(String.join(",", row)).append("\r\n");
     }
 
     /** RFC 4180: empty for null, quoted when the text needs it. */

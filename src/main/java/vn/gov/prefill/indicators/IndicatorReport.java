@@ -57,12 +57,24 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                           @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
                           long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady) { }
 
+    /** A source's reads; {@code name} is its name in the source catalogue (its schema's title), for people to read. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses) { }
+    record SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses, String name) {
+        SourceFigures(String source, long reads, long ok, Double availability, Map<String, Long> statuses) {
+            this(source, reads, ok, availability, statuses, null);
+        }
+    }
 
-    /** Suggestions of a life event shown in the period, those of them followed, and followed ÷ shown. */
+    /**
+     * Suggestions of a life event shown in the period, those of them followed, and followed ÷ shown; {@code title} is the
+     * life event's title in its rule (null for a rule since removed).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SuggestionFigures(String lifeEvent, long shown, long followed, Double followedShare) { }
+    record SuggestionFigures(String lifeEvent, long shown, long followed, Double followedShare, String title) {
+        SuggestionFigures(String lifeEvent, long shown, long followed, Double followedShare) {
+            this(lifeEvent, shown, followed, followedShare, null);
+        }
+    }
 
     /** A form the report lists even when nothing happened to it in the period. */
     record Form(String id, String procedureCode) { }
@@ -197,5 +209,14 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         }
         long sum = sorted.get(n / 2 - 1) + sorted.get(n / 2);
         return sum % 2 == 0 ? (Number) (sum / 2) : (Number) (sum / 2.0);
+    }
+
+    /** The same report, its life events with their titles and its sources with their names (those not given stay null). */
+    IndicatorReport named(Map<String, String> lifeEventTitles, Map<String, String> sourceNames) {
+        List<SourceFigures> namedSources = sources.stream().map(s -> new SourceFigures(s.source(), s.reads(), s.ok(), s.availability(),
+                s.statuses(), sourceNames.get(s.source()))).toList();
+        List<SuggestionFigures> namedSuggestions = suggestions.stream().map(s -> new SuggestionFigures(s.lifeEvent(), s.shown(),
+                s.followed(), s.followedShare(), lifeEventTitles.get(s.lifeEvent()))).toList();
+        return new IndicatorReport(from, to, total, forms, namedSources, namedSuggestions, channels, units);
     }
 }

@@ -1,6 +1,8 @@
 package vn.gov.prefill.suggestion;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,5 +46,12 @@ class SuggestionIndicators implements LifeEvents {
     @Override
     public List<String> names() {
         return rules.all().stream().map(LifeEventRule::lifeEvent).toList();
+    }
+
+    @Override
+    public Map<String, String> titles() {
+        Map<String, String> out = new LinkedHashMap<>();
+        rules.all().forEach(r -> out.put(r.lifeEvent(), r.title()));
+        return out;
     }
 }

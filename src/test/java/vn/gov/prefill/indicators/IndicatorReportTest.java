@@ -217,6 +217,24 @@ class IndicatorReportTest {
     }
 
     @Test
+    void namedGivesLifeEventsTheirTitlesAndSourcesTheirNamesAndChangesNoFigure() {
+        IndicatorReport r = new IndicatorReport("2026-11-01", "2026-11-30", null, List.of(),
+                List.of(IndicatorReport.source("population", Map.of("OK", 3L)), IndicatorReport.source("business", Map.of())),
+                IndicatorReport.suggestions(List.of("CHILD_HEALTH_INSURANCE"), List.of(new IndicatorStore.SuggestionCount("RETIRED_EVENT", 1, 0))),
+                List.of(), List.of());
+
+        IndicatorReport named = r.named(Map.of("CHILD_HEALTH_INSURANCE", "Cấp thẻ BHYT cho trẻ em dưới 6 tuổi"), Map.of("population", "CSDLQG về dân cư"));
+
+        assertThat(named.sources()).extracting(IndicatorReport.SourceFigures::name).containsExactly("CSDLQG về dân cư", null);
+        assertThat(named.sources().get(0).availability()).isEqualTo(1.0);
+        assertThat(named.sources().get(0).reads()).isEqualTo(3);
+        // a rule since removed keeps its code only
+        assertThat(named.suggestions()).containsExactly(
+                new IndicatorReport.SuggestionFigures("CHILD_HEALTH_INSURANCE", 0, 0, null, "Cấp thẻ BHYT cho trẻ em dưới 6 tuổi"),
+                new IndicatorReport.SuggestionFigures("RETIRED_EVENT", 1, 0, 0.0, null));
+    }
+
+    @Test
     void sharesAreRoundedToFourPlacesAndNullWithNothingToDivide() {
         assertThat(IndicatorReport.share(11000, 12000)).isEqualTo(0.9167);
         assertThat(IndicatorReport.share(0, 0)).isNull();

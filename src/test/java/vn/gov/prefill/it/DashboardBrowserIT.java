@@ -42,6 +42,10 @@ class DashboardBrowserIT extends GatewayTestSupport {
     static final String FORM = "criminal-record-request";
     /** A month of its own, far from the days the other tests record on. */
     static final int DAYS_AGO = 2000;
+    /** Names the dashboard takes from the source catalogue (schemas/sources) and the rules (rules/life-events). */
+    static final String POPULATION = "CSDLQG về dân cư";
+    static final String CHANGE_NOTICE = "Cập nhật giấy tờ của người đại diện theo pháp luật (CMND cũ)";
+    static final String CHILD_INSURANCE = "Cấp thẻ BHYT cho trẻ em dưới 6 tuổi";
     static ChromeDriver browser;
 
     @BeforeAll
@@ -126,6 +130,11 @@ class DashboardBrowserIT extends GatewayTestSupport {
     }
 
     @SuppressWarnings("unchecked")
+    static Map<String, Object> yAxisLabel(Map<String, Object> option) {
+        return (Map<String, Object>) ((List<Map<String, Object>>) option.get("yAxis")).get(0).get("axisLabel");
+    }
+
+    @SuppressWarnings("unchecked")
     static List<Object> axis(Map<String, Object> option, String name) {
         return (List<Object>) ((List<Map<String, Object>>) option.get(name)).get(0).get("data");
     }
@@ -169,27 +178,36 @@ class DashboardBrowserIT extends GatewayTestSupport {
         assertThat(((Number) reuse.get(5)).doubleValue()).isEqualTo(85.3);
         assertThat(reuse.get(4)).isNull();
 
+        // registries by their names in the source catalogue, not their ids
         Map<String, Object> sources = option("chart-sources");
         List<Object> sourceNames = axis(sources, "xAxis");
-        assertThat(sourceNames).contains("population");
-        assertThat(((Number) series(sources, 0, "Sẵn sàng").get(sourceNames.indexOf("population"))).doubleValue()).isEqualTo(100.0);
+        assertThat(sourceNames).contains(POPULATION).doesNotContain("population");
+        assertThat(((Number) series(sources, 0, "Sẵn sàng").get(sourceNames.indexOf(POPULATION))).doubleValue()).isEqualTo(100.0);
         assertThat(series(option("chart-time"), 0, "Đăng nhập → nộp").get(row)).isNotNull();
 
         Map<String, Object> suggestions = option("chart-suggestions");
+        // life events by their rules' titles, not their codes
         List<Object> lifeEvents = axis(suggestions, "yAxis");
-        int change = lifeEvents.indexOf("ENTERPRISE_REPRESENTATIVE_UPDATE");
+        int change = lifeEvents.indexOf(CHANGE_NOTICE);
         assertThat(change).as("the change notice among " + lifeEvents).isNotNegative();
-        assertThat(lifeEvents).contains("CHILD_HEALTH_INSURANCE");
+        assertThat(lifeEvents).contains(CHILD_INSURANCE).doesNotContain("CHILD_HEALTH_INSURANCE");
         assertThat(((Number) series(suggestions, 0, "Đã hiển thị").get(change)).intValue()).isEqualTo(2);
         assertThat(((Number) series(suggestions, 1, "Đã làm theo").get(change)).intValue()).isEqualTo(1);
-        assertThat(((Number) series(suggestions, 0, "Đã hiển thị").get(lifeEvents.indexOf("CHILD_HEALTH_INSURANCE"))).intValue()).isZero();
+        assertThat(((Number) series(suggestions, 0, "Đã hiển thị").get(lifeEvents.indexOf(CHILD_INSURANCE))).intValue()).isZero();
         assertThat(browser.findElement(By.cssSelector("#suggestions-table tr[data-life-event=ENTERPRISE_REPRESENTATIVE_UPDATE]")).getText())
-                .contains("ENTERPRISE_REPRESENTATIVE_UPDATE 2 1 50 %");
+                .contains(CHANGE_NOTICE + " 2 1 50 %");
         assertThat(browser.findElement(By.cssSelector("#suggestions-table tr[data-life-event=CHILD_HEALTH_INSURANCE]")).getText())
                 .endsWith("0 0 –");
         assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("85,3");
         assertThat(browser.findElement(By.id("card-reuse")).getAttribute("class")).contains("met");
         assertThat(browser.findElement(By.id("card-nothing")).getAttribute("class")).contains("missed");
+        // form names wrap on the axes rather than being cut off; the month picker speaks Vietnamese
+        for (String chart : List.of("chart-forms", "chart-time", "chart-journey")) {
+            assertThat(yAxisLabel(option(chart))).as(chart).containsEntry("overflow", "break");
+        }
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("month"))).getFirstSelectedOption().getText())
+                .isEqualTo("Tháng " + month.substring(5) + "/" + month.substring(0, 4));
+        assertThat(browser.findElement(By.id("report-status")).getText()).startsWith("Số liệu tháng " + month.substring(5) + "/" + month.substring(0, 4));
 
         Path shot = Path.of("target/screenshots/dashboard.png");
         Files.createDirectories(shot.getParent());

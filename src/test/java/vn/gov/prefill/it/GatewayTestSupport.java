@@ -134,4 +134,27 @@ abstract class GatewayTestSupport {
     static String actingForEnterprise(String code) {
         return "{\"actingFor\": {\"type\": \"ENTERPRISE\", \"enterpriseCode\": \"" + code + "\"}}";
     }
+
+    /** The cells of a CSV line as RFC 4180 reads them: a quoted cell (a title with commas) is one cell, its quotes undone. */
+    static java.util.List<String> csvCells(String line) {
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
 }

@@ -215,6 +215,9 @@ class IndicatorsIT extends GatewayTestSupport {
         assertThat(row.get(header.indexOf("shown"))).isEqualTo("1");
         assertThat(row.get(header.indexOf("followed"))).isEqualTo("1");
         assertThat(row.get(header.indexOf("followedShare"))).isEqualTo("1.0");
+        // the life event's title from its rule, last, for people to read
+        assertThat(header).endsWith("name");
+        assertThat(row.get(header.indexOf("name"))).isEqualTo("Cập nhật giấy tờ của người đại diện theo pháp luật (CMND cũ)");
         List<String> idle = List.of(csv.stream().filter(l -> l.startsWith("suggestion,CHILD_HEALTH_INSURANCE,")).findFirst()
                 .orElseThrow().split(",", -1));
         assertThat(idle.get(header.indexOf("followedShare"))).isEmpty();
@@ -298,10 +301,13 @@ class IndicatorsIT extends GatewayTestSupport {
                 .orElseThrow().split(",", -1));
         assertThat(idle.get(header.indexOf("reuse"))).isEmpty();
         assertThat(lines).anyMatch(l -> l.startsWith("form," + FORM + ","));
-        assertThat(lines).anyMatch(l -> l.startsWith("source,population,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("source,population,") && l.endsWith(",CSDLQG về dân cư"));
         assertThat(lines.size()).isEqualTo(1 + 1 + json.get("forms").size() + json.get("sources").size() + json.get("suggestions").size()
                 + json.get("channels").size() + json.get("units").size());
         assertThat(lines).anyMatch(l -> l.startsWith("channel,ONLINE,")).anyMatch(l -> l.startsWith("channel,DESK,"));
-        assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(header));
+        // a quoted cell (a life event's title with commas) is one cell
+        assertThat(lines).allSatisfy(l -> assertThat(csvCells(l)).hasSameSizeAs(header));
+        assertThat(lines).anyMatch(l -> l.startsWith("suggestion,ID_CARD_RENEWAL,")
+                && csvCells(l).get(header.indexOf("name")).equals("Cấp đổi thẻ căn cước khi đủ 14, 25, 40 hoặc 60 tuổi"));
     }
 }
