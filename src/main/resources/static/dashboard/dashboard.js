@@ -61,6 +61,13 @@
       data: [{yAxis: value}]};
   }
 
+  /** The same line on a chart whose values run across. */
+  function targetAcross(value, name) {
+    var line = target(value, name);
+    line.data = [{xAxis: value}];
+    return line;
+  }
+
   function card(id, text, met) {
     var el = $(id);
     el.querySelector('.value').textContent = text;
@@ -123,11 +130,11 @@
     chart('chart-sources').setOption({
       tooltip: {trigger: 'axis'},
       grid: {left: 8, right: 40, bottom: 8, top: 24, containLabel: true},
-      // each registry by its name in the source catalogue
-      xAxis: {type: 'category', data: report.sources.map(function (s) { return s.name || s.source; }), axisLabel: wrapped(68)},
-      yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %'}},
+      // each registry by its name in the source catalogue, across, so that the names have room
+      xAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %'}},
+      yAxis: {type: 'category', data: report.sources.map(function (s) { return s.name || s.source; }), axisLabel: wrapped(230)},
       series: [{name: 'Sẵn sàng', type: 'bar', data: report.sources.map(function (s) { return asPercent(s.availability); }),
-        markLine: target(95, '95 %')}]
+        markLine: targetAcross(95, '95 %')}]
     }, true);
 
     // followed: the suggested form prefilled for its actingFor by the same person within 24 hours

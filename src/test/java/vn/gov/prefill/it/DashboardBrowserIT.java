@@ -180,7 +180,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
 
         // registries by their names in the source catalogue, not their ids
         Map<String, Object> sources = option("chart-sources");
-        List<Object> sourceNames = axis(sources, "xAxis");
+        List<Object> sourceNames = axis(sources, "yAxis");
         assertThat(sourceNames).contains(POPULATION).doesNotContain("population");
         assertThat(((Number) series(sources, 0, "Sẵn sàng").get(sourceNames.indexOf(POPULATION))).doubleValue()).isEqualTo(100.0);
         assertThat(series(option("chart-time"), 0, "Đăng nhập → nộp").get(row)).isNotNull();
@@ -201,13 +201,22 @@ class DashboardBrowserIT extends GatewayTestSupport {
         assertThat(browser.findElement(By.id("card-reuse")).getText()).contains("85,3");
         assertThat(browser.findElement(By.id("card-reuse")).getAttribute("class")).contains("met");
         assertThat(browser.findElement(By.id("card-nothing")).getAttribute("class")).contains("missed");
-        // form names wrap on the axes rather than being cut off; the month picker speaks Vietnamese
-        for (String chart : List.of("chart-forms", "chart-time", "chart-journey")) {
+        // names wrap on the axes rather than being cut off; the month picker speaks Vietnamese
+        for (String chart : List.of("chart-forms", "chart-time", "chart-journey", "chart-sources", "chart-suggestions")) {
             assertThat(yAxisLabel(option(chart))).as(chart).containsEntry("overflow", "break");
         }
         assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("month"))).getFirstSelectedOption().getText())
                 .isEqualTo("Tháng " + month.substring(5) + "/" + month.substring(0, 4));
         assertThat(browser.findElement(By.id("report-status")).getText()).startsWith("Số liệu tháng " + month.substring(5) + "/" + month.substring(0, 4));
+
+        if (!Files.isRegularFile(PageBrowser.AXE)) {
+            RequiredTool.missing("axe-core is missing: " + PageBrowser.AXE, "npm ci in src/main/frontend (mvn verify runs it)");
+        }
+        String violations = (String) browser.executeAsyncScript(Files.readString(PageBrowser.AXE)
+                + ";const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations.map(v => "
+                + "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))));");
+        assertThat(violations).as("axe-core on the dashboard, every impact").isEqualTo("[]");
 
         Path shot = Path.of("target/screenshots/dashboard.png");
         Files.createDirectories(shot.getParent());
