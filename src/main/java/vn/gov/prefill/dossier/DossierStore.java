@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.gov.prefill.identity.Desk;
+
 /**
  * The dossiers in the audit database: the filer's own record (keyed by the filer's person key, never
  * the number), its timeline, and what its delivery has come to. Status changes are conditional on the
@@ -22,8 +24,24 @@ import org.springframework.stereotype.Component;
 @Component
 class DossierStore {
 
+    /** A dossier; {@code desk} the one-stop desk it was filed at, null when the citizen filed it online. */
     record Dossier(String id, String formId, String formVersion, String procedureCode, DossierStatus status, Instant filedAt,
-                   Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept) { }
+                   Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept,
+                   Desk desk) {
+
+        Dossier(String id, String formId, String formVersion, String procedureCode, DossierStatus status, Instant filedAt,
+                Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept) {
+            this(id, formId, formVersion, procedureCode, status, filedAt, updatedAt, handlingCode, attempts, lastError, bound,
+                    prefilled, kept, null);
+        }
+
+        String channel() {
+            return desk == null ? ONLINE : DESK;
+        }
+    }
+
+    static final String ONLINE = "ONLINE";
+    static final String DESK = "DESK";
 
     record Event(DossierStatus status, Instant at, String note) { }
 
@@ -31,7 +49,7 @@ class DossierStore {
     record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) { }
 
     private static final String COLUMNS = "id, form_id, form_version, procedure_code, status, filed_at, updated_at, handling_code, "
-            + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept";
+            + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept, unit, unit_name, officer";
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -42,11 +60,18 @@ class DossierStore {
     }
 
     void insert(Dossier d, String personKey, String idempotencyKey, String payload) {
+        Desk desk = d.desk();
         jdbc.update("INSERT INTO dossier (id, person_key, idempotency_key, form_id, form_version, procedure_code, status, filed_at, "
-                        + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                        + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload, channel, unit, unit_name, officer) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?,?)",
                 d.id(), personKey, idempotencyKey, d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), utc(d.filedAt()),
-                utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload);
-        event(d.id(), d.status(), d.filedAt(), null);
+                utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload, d.channel(), desk == null ? null : desk.unit(),
+                desk == null ? null : desk.unitName(), desk == null ? null : desk.officer());
+        // the dossier is at hand: its move is told without reading it back
+        jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", d.id(), d.status().name(),
+                utc(d.filedAt()), null);
+        events.publishEvent(new DossierMoved(d.id(), d.formId(), d.procedureCode(), d.channel(), desk == null ? null : desk.unit(),
+                d.status(), d.filedAt(), d.filedAt()));
     }
 
     Optional<Dossier> byIdempotencyKey(String personKey, String idempotencyKey) {
@@ -276,7 +301,8 @@ class DossierStore {
         return new Dossier(rs.getString("id"), rs.getString("form_id"), rs.getString("form_version"), rs.getString("procedure_code"),
                 DossierStatus.valueOf(rs.getString("status")), instant(rs, "filed_at"), instant(rs, "updated_at"),
                 rs.getString("handling_code"), rs.getInt("attempts"), rs.getString("last_error"), rs.getInt("reuse_bound"),
-                rs.getInt("reuse_prefilled"), rs.getInt("reuse_kept"));
+                rs.getInt("reuse_prefilled"), rs.getInt("reuse_kept"), rs.getString("officer") == null ? null
+                        : new Desk(rs.getString("officer"), rs.getString("unit"), rs.getString("unit_name")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

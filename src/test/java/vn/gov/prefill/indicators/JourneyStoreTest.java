@@ -123,7 +123,7 @@ class JourneyStoreTest {
     void theAttachmentsJoinTheFiledRowAndARedeliveryKeepsThem() {
         String id = "01JF3Q0000000000000000000J";
         store.insertJourney(step(id, Step.FILED, FILED));
-        store.insertAttachments(id, 1, 2);
+        store.insertFiled(id, 1, 2, null);
         store.insertJourney(step(id, Step.FILED, FILED.plusSeconds(3600)));
 
         assertThat(november()).containsExactly(new Journey("criminal-record-request", "2.001417", "ONLINE", null, FILED, null, null,
