@@ -141,10 +141,12 @@ class OpenApiDocumentIT extends GatewayTestSupport {
     @Test
     void theDemoTokenBodyNamesWhatTheControllerReads() {
         JsonNode body = requestSchema("post", "/api/v1/demo/tokens");
-        assertThat(names(body.get("properties"))).contains("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
+        assertThat(names(body.get("properties"))).contains("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds",
+                "operator", "officer", "officerCode", "unitCode", "unitName", "signedInSecondsAgo");
         assertThat(texts(body.at("/properties/loa/enum"))).containsExactly("LoA1", "LoA2");
         JsonNode answer = resolve(operation("post", "/api/v1/demo/tokens").at("/responses/200/content/application~1json/schema"));
-        assertThat(names(answer.get("properties"))).containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "persona");
+        assertThat(names(answer.get("properties"))).containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "persona",
+                "roles", "desk");
     }
 
     @Test
