@@ -126,6 +126,12 @@ class SecurityConfig {
 
     static boolean printable(String value) {
         for (int i = 0; i < value.length(); ) {
+            char ascii = value.charAt(i);
+            if (ascii >= 0x20 && ascii < 0x7f) {
+                // printable ASCII, all a bearer token is made of: defined and not a control character
+                i++;
+                continue;
+            }
             int c = value.codePointAt(i);
             if (!Character.isDefined(c) || Character.isISOControl(c)) {
                 return false;

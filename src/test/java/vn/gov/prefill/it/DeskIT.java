@@ -86,6 +86,18 @@ class DeskIT extends DossierTestSupport {
                 assertThat(item.has("desk")).isFalse();
             }
         });
+        // suggestions at the desk are Hoa's, and their reads name the desk too
+        Answer suggested = call("GET", "/api/v1/me/suggestions", officerToken(), null, null, citizenBeside(hoa));
+        assertThat(suggested.status()).as("%s", suggested.body()).isEqualTo(200);
+        String suggestionRequest = suggested.raw().headers().firstValue("X-Request-Id").orElseThrow();
+        boolean named = false;
+        for (JsonNode item : call("GET", "/api/v1/me/disclosures?size=100", hoa, null, null).body().get("items")) {
+            if (item.get("requestId").asText().equals(suggestionRequest)) {
+                assertThat(item.at("/desk/unit").asText()).isEqualTo("000.27.31.H09");
+                named = true;
+            }
+        }
+        assertThat(named).as("the suggestions' reads in Hoa's disclosures").isTrue();
         // the chain of the log still verifies with records of both kinds
         Answer chain = call("GET", "/actuator/auditchain?full=true", operatorToken(), null, null);
         assertThat(chain.status()).isEqualTo(200);
