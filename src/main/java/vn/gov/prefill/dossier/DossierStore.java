@@ -46,7 +46,18 @@ class DossierStore {
     record Event(DossierStatus status, Instant at, String note) { }
 
     /** What a delivery needs: the payload as filed and the purpose it is sent for. */
-    record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) { }
+    record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload, String formId,
+                   String channel, String unit, Instant filedAt) {
+
+        Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) {
+            this(id, status, attempts, procedureCode, payload, null, null, null, null);
+        }
+
+        /** The move to {@code status}, told from what the delivery read, without reading the dossier again. */
+        DossierMoved moved(DossierStatus to, Instant at) {
+            return new DossierMoved(id, formId, procedureCode, channel, unit, to, filedAt, at);
+        }
+    }
 
     private static final String COLUMNS = "id, form_id, form_version, procedure_code, status, filed_at, updated_at, handling_code, "
             + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept, unit, unit_name, officer";
@@ -68,10 +79,8 @@ class DossierStore {
                 utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload, d.channel(), desk == null ? null : desk.unit(),
                 desk == null ? null : desk.unitName(), desk == null ? null : desk.officer());
         // the dossier is at hand: its move is told without reading it back
-        jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", d.id(), d.status().name(),
-                utc(d.filedAt()), null);
-        events.publishEvent(new DossierMoved(d.id(), d.formId(), d.procedureCode(), d.channel(), desk == null ? null : desk.unit(),
-                d.status(), d.filedAt(), d.filedAt()));
+        event(new DossierMoved(d.id(), d.formId(), d.procedureCode(), d.channel(), desk == null ? null : desk.unit(), d.status(),
+                d.filedAt(), d.filedAt()), null);
     }
 
     Optional<Dossier> byIdempotencyKey(String personKey, String idempotencyKey) {
@@ -108,9 +117,9 @@ class DossierStore {
     }
 
     Optional<Pending> pending(String id) {
-        return jdbc.query("SELECT id, status, attempts, procedure_code, payload FROM dossier WHERE id = ?",
+        return jdbc.query("SELECT id, status, attempts, procedure_code, payload, form_id, channel, unit, filed_at FROM dossier WHERE id = ?",
                 (rs, n) -> new Pending(rs.getString(1), DossierStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
-                        rs.getString(5)), id).stream().findFirst();
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)), id).stream().findFirst();
     }
 
     /** A transient failure: counted, the dossier stays RECEIVED. */
@@ -120,21 +129,21 @@ class DossierStore {
     }
 
     /** Received by the handling system: its code kept, the payload (the personal data delivery needed) cleared. */
-    boolean delivered(String id, int attempts, String handlingCode, Instant at) {
+    boolean delivered(Pending p, int attempts, String handlingCode, Instant at) {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, handling_code = ?, last_error = NULL, updated_at = ?, "
                         + "news_at = ?, payload = NULL WHERE id = ? AND status = ?", DossierStatus.DELIVERED.name(), attempts, handlingCode,
-                utc(at), utc(at), id, DossierStatus.RECEIVED.name());
+                utc(at), utc(at), p.id(), DossierStatus.RECEIVED.name());
         if (moved == 1) {
-            event(id, DossierStatus.DELIVERED, at, null);
+            event(p.moved(DossierStatus.DELIVERED, at), null);
         }
         return moved == 1;
     }
 
-    boolean failed(String id, int attempts, String kind, Instant at, String note) {
+    boolean failed(Pending p, int attempts, String kind, Instant at, String note) {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
-                DossierStatus.DELIVERY_FAILED.name(), attempts, kind, utc(at), id, DossierStatus.RECEIVED.name());
+                DossierStatus.DELIVERY_FAILED.name(), attempts, kind, utc(at), p.id(), DossierStatus.RECEIVED.name());
         if (moved == 1) {
-            event(id, DossierStatus.DELIVERY_FAILED, at, note);
+            event(p.moved(DossierStatus.DELIVERY_FAILED, at), note);
         }
         return moved == 1;
     }
@@ -283,6 +292,13 @@ class DossierStore {
     /** Asked about and nothing new (or the handling system does not know it): not asked again before the next period. */
     void asked(String id, Instant now) {
         jdbc.update("UPDATE dossier SET news_at = ? WHERE id = ?", utc(now), id);
+    }
+
+    /** A move whose dossier is known: on the timeline, and told. */
+    private void event(DossierMoved moved, String note) {
+        jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", moved.dossierId(), moved.status().name(),
+                utc(moved.at()), note);
+        events.publishEvent(moved);
     }
 
     /** The status reached, on the timeline, and told to whoever listens for {@link DossierMoved}. */
