@@ -24,8 +24,11 @@
 # (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER/BENCH_PG_PASSWORD (prefill and a password of your own: the gateway refuses "prefill"; needs CREATEDB),
 # BENCH_DB (prefill_bench), BENCH_NOTE (stored in results.json), BENCH_SKIP_BUILD=1, BENCH_JVM_OPTIONS (the
 # gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service), BENCH_ONLY=filing (only the
-# submission check and filing runs, after a warm-up on them: about 4 minutes), BENCH_GATEWAY_ARGS (more arguments
-# for the gateway, e.g. --db-scheduler.threads=16, to try a setting).
+# submission check and filing runs, after a warm-up on them: about 4 minutes; BENCH_ONLY=prefill: the warm-up curve
+# and criminal-record-request's runs only, about 4 minutes), BENCH_GATEWAY_ARGS (more arguments for the gateway,
+# e.g. --db-scheduler.threads=16, to try a setting), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
+# request at 16 connections in 10-second windows from the first request after start; 0 skips it), BENCH_JFR=1 (a
+# JFR recording of the measured runs, its hottest frames in jfr-top.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -47,7 +50,9 @@ export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} 
 DB=${BENCH_DB:-prefill_bench}
 NOTE=${BENCH_NOTE:-}
 ONLY=${BENCH_ONLY:-}
-case $ONLY in ""|filing) ;; *) echo "BENCH_ONLY: empty (everything) or filing" >&2; exit 1 ;; esac
+case $ONLY in ""|filing|prefill) ;; *) echo "BENCH_ONLY: empty (everything), filing or prefill" >&2; exit 1 ;; esac
+CURVE_SECONDS=${BENCH_CURVE_SECONDS:-120}
+[ "$ONLY" = filing ] && CURVE_SECONDS=0
 declare -A LATENCY=(
   [population]=${LAT_POPULATION:-30} [civil-status]=${LAT_CIVIL_STATUS:-40} [business]=${LAT_BUSINESS:-25}
   [insurance]=${LAT_INSURANCE:-35} [dossiers]=${LAT_DOSSIERS:-30})
@@ -372,10 +377,50 @@ direct() { # form connections
 
 # --- 5. calibration, warm-up and the runs ----------------------------------------------------------------------------
 FORMS=(residence-change criminal-record-request child-health-insurance)
+[ "$ONLY" = prefill ] && FORMS=(criminal-record-request)
+
+# The warm-up curve: from the first request after start (the calibration's few dozen prefills aside), the
+# criminal-record request at 16 connections in windows of 10 s, each with its throughput and the gateway's CPU per
+# prefill (from /proc), so that a restarted node's first minutes can be read beside its steady state.
+warmup_curve() {
+  local windows=$((CURVE_SECONDS / 10)) w
+  [ "$windows" -gt 0 ] || return 0
+  log "warm-up curve: $windows windows of 10 s"
+  for ((w = 1; w <= windows; w++)); do
+    RUN_SECONDS=10 NO_SETTLE=1 measure warmup criminal-record-request 16 "$WORK/criminal-record-request.requests" \
+      "{\"window\": $w, \"untilSecond\": $((w * 10))}" >>"$RUNS"
+  done
+}
+JFR_FILE=$OUT/gateway.jfr
+jfr_start() { [ "${BENCH_JFR:-}" = 1 ] && jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$JFR_FILE" >/dev/null; return 0; }
+jfr_stop() {
+  [ "${BENCH_JFR:-}" = 1 ] || return 0
+  jcmd "$GATEWAY_PID" JFR.stop name=bench >/dev/null
+  # the hottest frames: top of stack, then the gateway's own frames anywhere in the stack
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$JFR_FILE" >"$WORK/jfr.txt"
+  { echo "top of stack (samples, frame):"
+    awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$WORK/jfr.txt" | sort | uniq -c | sort -rn | head -40
+    echo; echo "the gateway's frames anywhere in a stack (samples, frame):"
+    awk '/stackTrace = \[/ {delete seen} /vn\.gov\.prefill\./ {f=$0; sub(/^[ \t]+/, "", f); sub(/line:.*/, "", f); if (!(f in seen)) {seen[f]=1; print f}}' \
+      "$WORK/jfr.txt" | sort | uniq -c | sort -rn | head -40
+    echo; echo "samples: $(grep -c 'jdk.ExecutionSample' "$WORK/jfr.txt")"; } >"$OUT/jfr-top.txt"
+}
+
 if [ "$ONLY" = filing ]; then
   calibrate residence-change
+elif [ "$ONLY" = prefill ]; then
+  calibrate criminal-record-request
+  warmup_curve
+  log "warming up for ${WARMUP_SECONDS}s"
+  (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/criminal-record-request.requests" "$WORK/warmup" >/dev/null)
+  jfr_start
+  for c in $CONNECTIONS; do
+    measure prefill criminal-record-request "$c" "$WORK/criminal-record-request.requests" >>"$RUNS"
+  done
+  jfr_stop
 else
 for form in "${FORMS[@]}" household-business-registration; do calibrate "$form"; done
+warmup_curve
 : >"$WORK/suggestions.requests"
 while IFS=$'\t' read -r number token; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/me/suggestions" -H "Authorization: Bearer $token")
@@ -388,6 +433,7 @@ cat "$WORK"/{residence-change,criminal-record-request,child-health-insurance}.re
 (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/warmup.requests" "$WORK/warmup" >/dev/null)
 
 declare -A BASELINE_RPS=()
+jfr_start
 for form in "${FORMS[@]}"; do
   for c in $CONNECTIONS; do
     d=$(direct "$form" "$c")
@@ -402,8 +448,10 @@ for c in $SMALL_CONNECTIONS; do
   measure suggestions suggestions "$c" "$WORK/suggestions.requests" \
     '{"floorNote": "approximate: wave 1 civil-status, wave 2 insurance; callers without children or spouse have one wave, the readiness dry runs may add one"}' >>"$RUNS"
 done
+jfr_stop
 fi
 
+if [ "$ONLY" != prefill ]; then
 # submissions: a pool of fresh prefills of residence-change, each completed with what no registry holds; the
 # requests wrk left in flight at the end of the last run must be answered first, or the prefills come back partial
 settle
@@ -464,8 +512,10 @@ for c in $SMALL_CONNECTIONS; do
          cpuMsPerFilingWithDelivery: (if $filed > 0 then $cpu * 1000 / $tck / $filed else null end)}' <<<"$run" >>"$RUNS"
 done
 
+fi
+
 # --- 9. one registry hangs: a form that needs it and, at the same time, one that does not ----------------------------
-if [ "$ONLY" != filing ]; then
+if [ -z "$ONLY" ]; then
 log "hanging $HANG_SOURCE for ${HANG_MS} ms"
 case $HANG_SOURCE in
   insurance) hang_path='/insurance/v1/participants/.*' ;;
@@ -514,7 +564,7 @@ jq -r '
   (if .note then "_\(.note)_\n\n" else "" end) +
   "| run | connections | req/s | complete/s | ideal | direct | vs lesser | p50 | p99 | p99.9 | overhead p50 / p99 | CPU ms/req | max RSS | errors | degraded |\n" +
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
-  ([.runs[] | select(.kind != "direct") |
+  ([.runs[] | select(.kind != "direct" and .kind != "warmup") |
     "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
     "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
     "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
@@ -525,15 +575,25 @@ jq -r '
   else "" end) +
   ([.runs[] | select(.kind == "hang") | "\n\nHanging \(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end)); "] | join("")) +
   ([.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang"] | join("")) +
+  ([.runs[] | select(.kind == "prefill" and .name == "criminal-record-request" and .connections == 16) | .throughput] | first) as $steady |
+  (if any(.runs[]; .kind == "warmup") then
+  "\n\nWarm-up (criminal-record-request at 16 connections, from the first request after start, 10-second windows; " +
+  "steady state: the run at 16 above\(if $steady then ", \($steady | f(0)) /s" else "" end)):\n\n" +
+  "| until second | prefills/s | of steady | p50 | p99 | CPU ms/prefill |\n|---|---|---|---|---|---|\n" +
+  ([.runs[] | select(.kind == "warmup") |
+    "| \(.untilSecond) | \(.throughput | f(0)) | \(if $steady then (.throughput / $steady | f(2)) else "–" end) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) |"] | join("\n")) +
+  ([.runs[] | select(.kind == "warmup" and $steady != null and .throughput >= 0.8 * $steady) | .untilSecond] | first |
+    if . then "\n\n80 % of steady state within \(.) s of the first request." else "\n\n80 % of steady state not reached in the curve." end)
+  else "" end) +
   ([.runs[] | select(.kind == "submission") | {key: (.connections | tostring), value: .cpuMsPerRequest}] | from_entries) as $check |
-  "\n\nFiling, and delivery to the handling stub meanwhile:\n\n| connections | filings/s | p50 | p99 | CPU ms/filing | vs a submission check | with the deliveries drained | filed | delivered | delivered/s | max pending | drained after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+  (if any(.runs[]; .kind == "filing") then "\n\nFiling, and delivery to the handling stub meanwhile:\n\n| connections | filings/s | p50 | p99 | CPU ms/filing | vs a submission check | with the deliveries drained | filed | delivered | delivered/s | max pending | drained after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "filing") |
     "| \(.connections) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | " +
     "\(if $check[.connections | tostring] then (.cpuMsPerRequest / $check[.connections | tostring] | f(2)) + "×" else "–" end) | " +
-    "\(.cpuMsPerFilingWithDelivery | f(2)) ms | \(.filed) | \(.delivered) | \(.deliveredPerSecond | f(0)) | \(.maxPending) | \(.drainSeconds | f(1)) s |"] | join("\n")) + "\n"
+    "\(.cpuMsPerFilingWithDelivery | f(2)) ms | \(.filed) | \(.delivered) | \(.deliveredPerSecond | f(0)) | \(.maxPending) | \(.drainSeconds | f(1)) s |"] | join("\n")) else "" end) + "\n"
 ' "$OUT/results.json" >"$OUT/table.md"
 
-if [ "$ONLY" != filing ]; then
+if [ -z "$ONLY" ]; then
 for form in "${FORMS[@]}"; do
   jq -r --arg f "$form" '.runs[] | select(.kind == "prefill" and .name == $f) |
     "\(.connections) \(.overheadP50Ms) \(.overheadP99Ms) \(.cpuMsPerRequest)"' "$OUT/results.json" | sort -n >"$WORK/plot-$form.dat"
@@ -561,9 +621,9 @@ EOF
 fi
 
 mkdir -p bench/results/latest
-if [ "$ONLY" = filing ]; then
-  cp "$OUT/results.json" bench/results/latest/filing.json
-  cp "$OUT/table.md" bench/results/latest/filing.md
+if [ -n "$ONLY" ]; then
+  cp "$OUT/results.json" "bench/results/latest/$ONLY.json"
+  cp "$OUT/table.md" "bench/results/latest/$ONLY.md"
 else
   cp "$OUT/results.json" "$OUT/table.md" "$OUT/plot.png" bench/results/latest/
 fi

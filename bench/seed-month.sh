@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Replays a month of prefills and submissions across the personas THROUGH THE API, so that the demo
-# dashboard (/dashboard) is never empty. Demo mode only (it mints tokens with POST /api/v1/demo/tokens).
+# Replays a month of prefills and submissions across the personas THROUGH THE API, then files dossiers
+# (online and at two one-stop desks) and rates them, so that the demo dashboard (/dashboard) is never empty. Demo mode only (it mints tokens with POST /api/v1/demo/tokens).
 # Each request carries X-Demo-Days-Ago (0-29, honoured only while gateway.mocks.enabled is true), which
 # dates the indicator rows of that prefill or submission that many days back; everything else (the
 # disclosure log, tokens, latencies) happens now, through the same endpoints a front end calls.
 #
 #   bench/seed-month.sh [base-url] [prefills-per-day]      (defaults: http://localhost:8080, 12)
 #   MONTHS=3 bench/seed-month.sh                           (also the two months before, for the trend)
+#   DOSSIERS=0 bench/seed-month.sh                         (no dossiers; default 24, filed today: a dossier's
+#                                                           time is the gateway's own, never backdated)
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
 PER_DAY=${2:-12}
 MONTHS=${MONTHS:-1}
+DOSSIERS=${DOSSIERS:-24}
 command -v jq >/dev/null || { echo "seed-month.sh needs jq" >&2; exit 1; }
 
 token() { # persona [signedInSecondsAgo]
@@ -64,4 +67,51 @@ for ((day = 30 * MONTHS - 1; day >= 0; day--)); do
   printf '\rday -%-3s  %s prefills, %s submissions (%s valid)' "$day" "$prefills" "$submissions" "$valid"
 done
 echo
+
+# Dossiers: every third one filed at a one-stop desk (an officer's token, the citizen's beside it in
+# X-Citizen-Authorization), alternately at two units; each rated after filing, and after its result
+# once the demo handling system has called back (about 7 s), mostly satisfied.
+officer() { # officerCode unitCode unitName
+  curl -sf -X POST "$BASE/api/v1/demo/tokens" -H 'Content-Type: application/json' \
+    -d "{\"officer\": true, \"officerCode\": \"$1\", \"unitCode\": \"$2\", \"unitName\": \"$3\"}" | jq -r .access_token
+}
+DESKS=("$(officer CB.27.0042 000.27.31.H09 'Bộ phận Một cửa phường Kinh Bắc')"
+       "$(officer CB.27.0107 000.27.45.H09 'Bộ phận Một cửa phường Võ Cường')")
+FILERS=(hoa lan thu tam)
+SCORES=(5 5 4 5 4 3 5 4 2 5)
+COMMENTS=('Nhanh, không phải khai lại gì.' 'Cán bộ hướng dẫn tận tình.' '' 'Chờ kết quả hơi lâu.' '')
+filed_ids=() filed_tokens=() filed=0 desk=0 rated=0
+for ((i = 0; i < DOSSIERS; i++)); do
+  persona=${FILERS[$((i % ${#FILERS[@]}))]}
+  tok=$(token "$persona")
+  auth=(-H "Authorization: Bearer $tok")
+  if (( i % 3 == 2 )); then
+    auth=(-H "Authorization: Bearer ${DESKS[$(( (i / 3) % 2 ))]}" -H "X-Citizen-Authorization: Bearer $tok")
+    desk=$((desk + 1))
+  fi
+  answer=$(curl -s -X POST "$BASE/api/v1/forms/criminal-record-request/prefill" "${auth[@]}")
+  body=$(jq '{data: (.data + {purpose: "Xin việc", certificateType: 1}), prefillToken}' <<<"$answer")
+  id=$(curl -s -X POST "$BASE/api/v1/forms/criminal-record-request/dossiers" "${auth[@]}" \
+    -H 'Content-Type: application/json' -d "$body" | jq -r '.dossierId // empty')
+  [ -n "$id" ] || continue
+  filed=$((filed + 1)); filed_ids+=("$id"); filed_tokens+=("$tok")
+  # four in five rate the filing; the citizen rates, on their own token
+  (( RANDOM % 5 == 0 )) && continue
+  rating=$(jq -n --argjson s "${SCORES[$((RANDOM % ${#SCORES[@]}))]}" --arg c "${COMMENTS[$((RANDOM % ${#COMMENTS[@]}))]}" \
+    '{stage: "FILING", score: $s, items: {easy: $s}} + (if $c == "" then {} else {comment: $c} end)')
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/me/dossiers/$id/rating" \
+    -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' -d "$rating")
+  [ "$code" = 201 ] && rated=$((rated + 1))
+done
+if (( filed > 0 )); then
+  sleep 10
+  for ((i = 0; i < ${#filed_ids[@]}; i++)); do
+    (( RANDOM % 2 == 0 )) && continue
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/me/dossiers/${filed_ids[$i]}/rating" \
+      -H "Authorization: Bearer ${filed_tokens[$i]}" -H 'Content-Type: application/json' \
+      -d "{\"stage\": \"RESULT\", \"score\": ${SCORES[$((RANDOM % ${#SCORES[@]}))]}}")
+    [ "$code" = 201 ] && rated=$((rated + 1))
+  done
+fi
+echo "$filed dossiers filed today ($desk at a desk), $rated ratings"
 echo "open $BASE/dashboard and sign in with the demo button"

@@ -69,13 +69,15 @@ public class ApiSchemas implements OpenApiCustomizer {
 
         // the indicators: a share with nothing to divide is null, present (GATEWAY-API.md, "Operators and indicators")
         nullable(schemas, "Figures", "coverage", "reuse", "reenteredNothingShare", "medianPrefillToSubmitSeconds",
-                "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare", "medianDeliverySeconds", "attachmentsByReferenceShare");
+                "medianLoginToSubmitSeconds", "loginToSubmitWithin5MinutesShare", "medianDeliverySeconds", "attachmentsByReferenceShare",
+                "responseRate", "satisfiedShare", "laterFiledAloneShare");
         nullable(schemas, "SourceFigures", "availability");
         nullable(schemas, "SuggestionFigures", "followedShare");
         // the dossiers' journey: no median without a delivery in the period
-        nullable(schemas, "JourneyFigures", "medianDeliverySeconds");
+        nullable(schemas, "JourneyFigures", "medianDeliverySeconds", "responseRate", "satisfiedShare", "laterFiledAloneShare");
         require(schemas, "IndicatorReport", "from", "to", "total", "forms", "sources", "suggestions", "channels", "units");
-        require(schemas, "JourneyFigures", "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady");
+        require(schemas, "JourneyFigures", "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady",
+                "ratings", "responseRate", "satisfiedShare", "assistedFilers", "laterFiledAloneShare");
         require(schemas, "SuggestionFigures", "lifeEvent", "shown", "followed", "followedShare");
 
         require(schemas, "PrefillResponse", "requestId", "formId", "formVersion", "data", "fields", "sources", "prefillToken");

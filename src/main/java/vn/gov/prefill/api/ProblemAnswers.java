@@ -17,7 +17,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
  * The refusals each operation can answer, as application/problem+json, by operationId: what the status
- * table of docs/api.md says, with the problem types a front end can tell apart.
+ * table of docs/api.md says, with the problem types a front end can tell apart; and on every person's
+ * endpoint, the header an officer at a one-stop desk sends the citizen's token in, with its refusals.
  */
 @Component
 public class ProblemAnswers implements OpenApiCustomizer {
@@ -117,6 +118,31 @@ public class ProblemAnswers implements OpenApiCustomizer {
             "redeliverDossier", answers(401, UNAUTHENTICATED, 403, NOT_OPERATOR, 404, "`unknown-dossier`: no dossier has this id",
                     409, "`not-delivery-failed`: only a DELIVERY_FAILED dossier is delivered again", 503, AUDIT_DOWN));
 
+    /** The verdict (Map.of takes ten pairs at most). */
+    private static final Map<String, Map<Integer, String>> RATING_ANSWERS = Map.of(
+            "rateDossier", answers(
+                    400, "`malformed-json`; `invalid-rating`: stage, score, items or comment out of its rule, an unknown property, "
+                            + "or items.staff for a dossier filed online (each named in errors)",
+                    401, UNAUTHENTICATED,
+                    404, UNKNOWN_DOSSIER,
+                    409, "`already-rated`: this stage of this dossier was rated already; `result-not-ready`: RESULT before the "
+                            + "result is ready, refused or handed over",
+                    413, TOO_LARGE,
+                    415, NOT_JSON,
+                    429, RATE_LIMITED,
+                    503, AUDIT_DOWN + ": nothing was recorded"),
+            "adminRatings", answers(400, PAGE + "; " + PERIOD, 401, UNAUTHENTICATED, 403, NOT_OPERATOR, 503, AUDIT_DOWN));
+
+    /** What every person's endpoint may also answer when an officer at a one-stop desk calls it. */
+    private static final Map<Integer, String> AT_A_DESK = answers(
+            400, "`citizen-authorization-required`: an officer's token without the citizen's in X-Citizen-Authorization",
+            401, "`citizen-unauthenticated`: the citizen's token in X-Citizen-Authorization is expired, for another audience, "
+                    + "badly signed or not Bearer",
+            403, "`not-an-officer`: X-Citizen-Authorization on a token that is not an officer's; `not-a-citizen`: an officer's or "
+                    + "an operator's token in X-Citizen-Authorization");
+    private static final java.util.regex.Pattern PERSON_PATHS =
+            java.util.regex.Pattern.compile("/api/v1/me(/.*)?|/api/v1/forms/\\{formId}/(prefill|submissions|dossiers)");
+
     private static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
 
     @Override
@@ -125,12 +151,26 @@ public class ProblemAnswers implements OpenApiCustomizer {
         api.getPaths().values().forEach(path -> path.readOperations().forEach(o -> operations.put(o.getOperationId(), o)));
         Map<String, Map<Integer, String>> all = new LinkedHashMap<>(ANSWERS);
         all.putAll(DOSSIER_ANSWERS);
+        all.putAll(RATING_ANSWERS);
         all.forEach((operationId, answers) -> {
             Operation operation = operations.get(operationId);
             if (operation == null) {
                 throw new IllegalStateException("OpenAPI: no operation " + operationId + " to list its problems on");
             }
             answers.forEach((status, description) -> operation.getResponses().addApiResponse(String.valueOf(status), problem(status, description)));
+        });
+        api.getPaths().forEach((path, item) -> {
+            if (PERSON_PATHS.matcher(path).matches()) {
+                item.readOperations().forEach(operation -> operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                        .name("X-Citizen-Authorization").required(false).schema(new Schema<String>().type("string").types(Set.of("string")))
+                        .description("at a one-stop desk, with an officer's token in Authorization: Bearer and the citizen's own token, "
+                                + "who signs in beside the officer; the request then runs as the citizen's")));
+                item.readOperations().forEach(operation -> AT_A_DESK.forEach((status, description) -> {
+                    io.swagger.v3.oas.models.responses.ApiResponse known = operation.getResponses().get(String.valueOf(status));
+                    operation.getResponses().addApiResponse(String.valueOf(status),
+                            problem(status, known == null ? description : known.getDescription() + "; " + description));
+                }));
+            }
         });
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import vn.gov.prefill.identity.Desk;
+
 /**
  * One subject's data read and released by one prefill: what the disclosure log keeps, with no value
  * of any field. A prefill that reads several people (the applicant, the spouse, the parents) writes
@@ -22,8 +24,16 @@ import java.util.Map;
  * @param consentedSources the sources the citizen consented to, or null when the request set no limit
  * @param sources          each source read about this subject, with its outcome ({@code OK}, {@code TIMEOUT}…)
  * @param releasedPointers the JSON Pointers of the fields released from this subject's records
+ * @param desk             the one-stop desk whose officer read for the citizen beside them, or null
  */
 public record Disclosure(String requestId, Instant at, String client, String actorId, String subjectId, String subjectRole,
                          String actingFor, String formId, String formVersion, String procedureCode,
-                         List<String> consentedSources, Map<String, String> sources, List<String> releasedPointers) {
+                         List<String> consentedSources, Map<String, String> sources, List<String> releasedPointers, Desk desk) {
+
+    public Disclosure(String requestId, Instant at, String client, String actorId, String subjectId, String subjectRole,
+                      String actingFor, String formId, String formVersion, String procedureCode,
+                      List<String> consentedSources, Map<String, String> sources, List<String> releasedPointers) {
+        this(requestId, at, client, actorId, subjectId, subjectRole, actingFor, formId, formVersion, procedureCode,
+                consentedSources, sources, releasedPointers, null);
+    }
 }

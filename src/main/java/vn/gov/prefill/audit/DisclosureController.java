@@ -56,7 +56,25 @@ class DisclosureController {
 
     @Schema(name = "Disclosure")
     record Item(String at, String requestId, String client, Form form, String subjectRole, String actingFor, boolean readByYou,
-                Map<String, String> sources, List<String> releasedPointers, List<String> consentedSources) { }
+                Map<String, String> sources, List<String> releasedPointers, List<String> consentedSources,
+                @Schema(description = "the one-stop desk whose officer read with you beside them; absent when you read alone")
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                AtDesk desk) { }
+
+    @Schema(name = "DisclosureDesk", requiredProperties = {"officer", "unit", "text"})
+    record AtDesk(@Schema(description = "the officer's code (MaCanBo)") String officer,
+                  @Schema(description = "the unit's code (MaDonVi)") String unit,
+                  @Schema(description = "the unit's name (TenDonVi), when known") String unitName,
+                  @Schema(example = "tại Bộ phận Một cửa phường Kinh Bắc (000.27.31.H09), cán bộ CB.27.0042",
+                          description = "the same, said to the citizen") String text) {
+
+        static AtDesk of(Map<String, String> desk) {
+            String unit = desk.get("unit");
+            String unitName = desk.get("unitName");
+            String where = unitName == null ? "Bộ phận một cửa " + unit : unitName + " (" + unit + ")";
+            return new AtDesk(desk.get("officer"), unit, unitName, "tại " + where + ", cán bộ " + desk.get("officer"));
+        }
+    }
 
     @Schema(name = "DisclosedForm")
     record Form(String id, String version, String procedureCode) { }
@@ -96,7 +114,8 @@ class DisclosureController {
                 new Form(r.formId(), r.formVersion(), r.procedureCode()), r.subjectRole(), r.actingFor(),
                 r.actorId().equals(r.subjectId()), read(r.sources(), new TypeReference<LinkedHashMap<String, String>>() { }),
                 read(r.releasedPointers(), new TypeReference<List<String>>() { }),
-                r.consentedSources() == null ? null : read(r.consentedSources(), new TypeReference<List<String>>() { }));
+                r.consentedSources() == null ? null : read(r.consentedSources(), new TypeReference<List<String>>() { }),
+                r.desk() == null ? null : AtDesk.of(read(r.desk(), new TypeReference<Map<String, String>>() { })));
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

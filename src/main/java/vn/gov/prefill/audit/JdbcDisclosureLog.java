@@ -46,7 +46,7 @@ class JdbcDisclosureLog implements DisclosureLog, DisposableBean {
     static final int TIMEOUT_SECONDS = 5;
 
     private static final String INSERT = "INSERT INTO disclosure (" + LoggedDisclosure.COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The most records one transaction takes: bounds a batch's statement and its time holding the chain head. */
     static final int MAX_BATCH_RECORDS = 500;
@@ -134,7 +134,7 @@ class JdbcDisclosureLog implements DisclosureLog, DisposableBean {
             seq++;
             LoggedDisclosure link = new LoggedDisclosure(seq, d.recordedAt(), d.requestId(), d.client(), d.actorId(),
                     d.subjectId(), d.subjectRole(), d.actingFor(), d.formId(), d.formVersion(), d.procedureCode(),
-                    d.consentedSources(), d.sources(), d.releasedPointers(), previous, null);
+                    d.consentedSources(), d.sources(), d.releasedPointers(), previous, null, d.desk());
             link = link.withHash(DisclosureHash.of(link));
             chained.add(link);
             previous = link.hash();
@@ -164,6 +164,7 @@ class JdbcDisclosureLog implements DisclosureLog, DisposableBean {
         ps.setString(14, d.releasedPointers());
         ps.setString(15, d.prevHash());
         ps.setString(16, d.hash());
+        ps.setString(17, d.desk());
     }
 
     /** A disclosure as it will be stored, before it is given its place in the chain. */
@@ -179,7 +180,18 @@ class JdbcDisclosureLog implements DisclosureLog, DisposableBean {
                 d.consentedSources() == null ? null : CanonicalJson.write(d.consentedSources().stream().sorted().toList()),
                 CanonicalJson.write(d.sources() == null ? Map.of() : d.sources()),
                 CanonicalJson.write(d.releasedPointers() == null ? List.of() : List.copyOf(d.releasedPointers())),
-                null, null);
+                null, null, d.desk() == null ? null : CanonicalJson.write(deskOf(d.desk())));
+    }
+
+    /** The desk as the log keeps it: the officer's and the unit's codes, and the unit's name when known. */
+    private static Map<String, String> deskOf(vn.gov.prefill.identity.Desk desk) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        out.put("officer", desk.officer());
+        out.put("unit", desk.unit());
+        if (desk.unitName() != null) {
+            out.put("unitName", desk.unitName());
+        }
+        return out;
     }
 
     /** The records about one subject, newest first. */

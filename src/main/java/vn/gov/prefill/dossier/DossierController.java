@@ -42,6 +42,7 @@ import vn.gov.prefill.edge.problem.ApiProblem.FieldError;
 import vn.gov.prefill.flow.PrefillTokens;
 import vn.gov.prefill.identity.Citizen;
 import vn.gov.prefill.identity.Citizens;
+import vn.gov.prefill.indicators.RatingStore;
 import vn.gov.prefill.submission.SubmissionCheck;
 
 /**
@@ -54,6 +55,7 @@ class DossierController {
 
     static final int MAX_IDEMPOTENCY_KEY = 64;
     private static final String PERSON_KEY_PURPOSE = "dossier-filer";
+    private static final String FILER_KEY_PURPOSE = "indicator-filer";
     private static final DateTimeFormatter AT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final Logger log = LoggerFactory.getLogger(DossierController.class);
 
@@ -63,9 +65,11 @@ class DossierController {
     private final Citizens citizens;
     private final PersonKeys personKeys;
     private final HandlingProgress progress;
+    private final RatingStore ratings;
 
     DossierController(SubmissionCheck check, Filing filing, DossierStore store, Citizens citizens, PersonKeys personKeys,
-                      HandlingProgress progress) {
+                      HandlingProgress progress, RatingStore ratings) {
+        this.ratings = ratings;
         this.progress = progress;
         this.check = check;
         this.filing = filing;
@@ -93,7 +97,18 @@ class DossierController {
                 @Schema(implementation = DossierStatus.class) String status, @Schema(format = "date-time") String filedAt,
                 @Schema(description = "the handling system's official code (MaHoSo), once delivered") String handlingCode,
                 List<TimelineEntry> timeline,
-                @Schema(description = "the result document, once the handling system has it (RESULT_READY and after)") Result result) { }
+                @Schema(description = "the result document, once the handling system has it (RESULT_READY and after)") Result result,
+                @Schema(allowableValues = {"ONLINE", "DESK"}, description = "filed online by you, or with an officer at a one-stop desk")
+                String channel,
+                @Schema(description = "the one-stop desk it was filed at (DESK only)") DeskOf desk,
+                @Schema(description = "the stages you have rated (FILING, RESULT)") List<String> rated,
+                @Schema(description = "the stages you may rate now: FILING once filed, RESULT once the result is ready, refused "
+                        + "or handed over; each once") List<String> canRate) { }
+
+    @Schema(name = "DossierDesk", requiredProperties = {"officer", "unit"})
+    record DeskOf(@Schema(description = "the officer's code (MaCanBo)") String officer,
+                  @Schema(description = "the unit's code (MaDonVi)") String unit,
+                  @Schema(description = "the unit's name (TenDonVi), when known") String unitName) { }
 
     @Schema(name = "DossierResult", requiredProperties = {"documentRef", "type", "url"},
             description = "A reference to the result document, as the handling system described it: never the document itself")
@@ -138,9 +153,10 @@ class DossierController {
             }
             SubmissionCheck.Checked checked = check.check(formId, body, jwt, List.of("data", "prefillToken", "declare", "attachments"));
             List<PrefillTokens.Offer> attached = Attached.of(body.get("attachments"), checked.form(), checked.prefill());
-            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, key, keep, attached);
-            log.info("dossier filed dossier={} form={} declaredKept={} attachments={}", filed.dossier().id(), filed.dossier().formId(),
-                    filed.kept() == null ? 0 : filed.kept().size(), attached.size());
+            Filing.Filed filed = filing.file(checked, jwt.getClaimAsString("HoVaTen"), personKey, filerKeyOf(checked.citizen()), key,
+                    keep, attached);
+            log.info("dossier filed dossier={} form={} channel={} declaredKept={} attachments={}", filed.dossier().id(),
+                    filed.dossier().formId(), filed.dossier().channel(), filed.kept() == null ? 0 : filed.kept().size(), attached.size());
             return receipt(filed.dossier(), filed.kept());
         } catch (DataAccessException e) {
             throw ApiProblem.auditUnavailable("the dossier cannot be recorded right now; nothing was filed, try again shortly");
@@ -209,8 +225,16 @@ class DossierController {
 
     /** The key a person's dossiers are kept under: their number's (or enterprise code's) HMAC, never the number. */
     static String personKeyOf(PersonKeys personKeys, Citizen citizen) {
-        return personKeys.of(PERSON_KEY_PURPOSE, citizen.isOrganisation() ? "enterprise:" + citizen.enterpriseCode()
-                : "citizen:" + citizen.citizenId());
+        return personKeys.of(PERSON_KEY_PURPOSE, identityOf(citizen));
+    }
+
+    /** The filer as the indicators match them (helped at a desk, then filing alone): another purpose, another key. */
+    private String filerKeyOf(Citizen citizen) {
+        return personKeys.of(FILER_KEY_PURPOSE, identityOf(citizen));
+    }
+
+    private static String identityOf(Citizen citizen) {
+        return citizen.isOrganisation() ? "enterprise:" + citizen.enterpriseCode() : "citizen:" + citizen.citizenId();
     }
 
     private static ResponseEntity<Receipt> receipt(DossierStore.Dossier d, List<String> kept) {
@@ -239,8 +263,17 @@ class DossierController {
     private View view(DossierStore.Dossier d) {
         List<TimelineEntry> timeline = store.timeline(d.id()).stream()
                 .map(e -> new TimelineEntry(e.status().name(), at(e.at()), e.note())).toList();
+        List<String> rated = ratings.stagesOf(d.id()).stream().map(Enum::name).toList();
+        List<String> canRate = new ArrayList<>();
+        if (!rated.contains("FILING")) {
+            canRate.add("FILING");
+        }
+        if (!rated.contains("RESULT") && RatingController.RESULT_GIVEN.contains(d.status())) {
+            canRate.add("RESULT");
+        }
         return new View(d.id(), d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), at(d.filedAt()), d.handlingCode(),
-                timeline, Result.of(progress.result(d.id())));
+                timeline, Result.of(progress.result(d.id())), d.channel(),
+                d.desk() == null ? null : new DeskOf(d.desk().officer(), d.desk().unit(), d.desk().unitName()), rated, canRate);
     }
 
     static String at(Instant instant) {

@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.gov.prefill.identity.Desk;
+
 /**
  * The dossiers in the audit database: the filer's own record (keyed by the filer's person key, never
  * the number), its timeline, and what its delivery has come to. Status changes are conditional on the
@@ -22,16 +24,43 @@ import org.springframework.stereotype.Component;
 @Component
 class DossierStore {
 
+    /** A dossier; {@code desk} the one-stop desk it was filed at, null when the citizen filed it online. */
     record Dossier(String id, String formId, String formVersion, String procedureCode, DossierStatus status, Instant filedAt,
-                   Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept) { }
+                   Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept,
+                   Desk desk) {
+
+        Dossier(String id, String formId, String formVersion, String procedureCode, DossierStatus status, Instant filedAt,
+                Instant updatedAt, String handlingCode, int attempts, String lastError, int bound, int prefilled, int kept) {
+            this(id, formId, formVersion, procedureCode, status, filedAt, updatedAt, handlingCode, attempts, lastError, bound,
+                    prefilled, kept, null);
+        }
+
+        String channel() {
+            return desk == null ? ONLINE : DESK;
+        }
+    }
+
+    static final String ONLINE = "ONLINE";
+    static final String DESK = "DESK";
 
     record Event(DossierStatus status, Instant at, String note) { }
 
     /** What a delivery needs: the payload as filed and the purpose it is sent for. */
-    record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) { }
+    record Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload, String formId,
+                   String channel, String unit, Instant filedAt) {
+
+        Pending(String id, DossierStatus status, int attempts, String procedureCode, String payload) {
+            this(id, status, attempts, procedureCode, payload, null, null, null, null);
+        }
+
+        /** The move to {@code status}, told from what the delivery read, without reading the dossier again. */
+        DossierMoved moved(DossierStatus to, Instant at) {
+            return new DossierMoved(id, formId, procedureCode, channel, unit, to, filedAt, at);
+        }
+    }
 
     private static final String COLUMNS = "id, form_id, form_version, procedure_code, status, filed_at, updated_at, handling_code, "
-            + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept";
+            + "attempts, last_error, reuse_bound, reuse_prefilled, reuse_kept, unit, unit_name, officer";
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -42,11 +71,16 @@ class DossierStore {
     }
 
     void insert(Dossier d, String personKey, String idempotencyKey, String payload) {
+        Desk desk = d.desk();
         jdbc.update("INSERT INTO dossier (id, person_key, idempotency_key, form_id, form_version, procedure_code, status, filed_at, "
-                        + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                        + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload, channel, unit, unit_name, officer) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?,?)",
                 d.id(), personKey, idempotencyKey, d.formId(), d.formVersion(), d.procedureCode(), d.status().name(), utc(d.filedAt()),
-                utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload);
-        event(d.id(), d.status(), d.filedAt(), null);
+                utc(d.filedAt()), d.bound(), d.prefilled(), d.kept(), payload, d.channel(), desk == null ? null : desk.unit(),
+                desk == null ? null : desk.unitName(), desk == null ? null : desk.officer());
+        // the dossier is at hand: its move is told without reading it back
+        event(new DossierMoved(d.id(), d.formId(), d.procedureCode(), d.channel(), desk == null ? null : desk.unit(), d.status(),
+                d.filedAt(), d.filedAt()), null);
     }
 
     Optional<Dossier> byIdempotencyKey(String personKey, String idempotencyKey) {
@@ -83,9 +117,9 @@ class DossierStore {
     }
 
     Optional<Pending> pending(String id) {
-        return jdbc.query("SELECT id, status, attempts, procedure_code, payload FROM dossier WHERE id = ?",
+        return jdbc.query("SELECT id, status, attempts, procedure_code, payload, form_id, channel, unit, filed_at FROM dossier WHERE id = ?",
                 (rs, n) -> new Pending(rs.getString(1), DossierStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
-                        rs.getString(5)), id).stream().findFirst();
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)), id).stream().findFirst();
     }
 
     /** A transient failure: counted, the dossier stays RECEIVED. */
@@ -95,21 +129,21 @@ class DossierStore {
     }
 
     /** Received by the handling system: its code kept, the payload (the personal data delivery needed) cleared. */
-    boolean delivered(String id, int attempts, String handlingCode, Instant at) {
+    boolean delivered(Pending p, int attempts, String handlingCode, Instant at) {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, handling_code = ?, last_error = NULL, updated_at = ?, "
                         + "news_at = ?, payload = NULL WHERE id = ? AND status = ?", DossierStatus.DELIVERED.name(), attempts, handlingCode,
-                utc(at), utc(at), id, DossierStatus.RECEIVED.name());
+                utc(at), utc(at), p.id(), DossierStatus.RECEIVED.name());
         if (moved == 1) {
-            event(id, DossierStatus.DELIVERED, at, null);
+            event(p.moved(DossierStatus.DELIVERED, at), null);
         }
         return moved == 1;
     }
 
-    boolean failed(String id, int attempts, String kind, Instant at, String note) {
+    boolean failed(Pending p, int attempts, String kind, Instant at, String note) {
         int moved = jdbc.update("UPDATE dossier SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
-                DossierStatus.DELIVERY_FAILED.name(), attempts, kind, utc(at), id, DossierStatus.RECEIVED.name());
+                DossierStatus.DELIVERY_FAILED.name(), attempts, kind, utc(at), p.id(), DossierStatus.RECEIVED.name());
         if (moved == 1) {
-            event(id, DossierStatus.DELIVERY_FAILED, at, note);
+            event(p.moved(DossierStatus.DELIVERY_FAILED, at), note);
         }
         return moved == 1;
     }
@@ -260,6 +294,13 @@ class DossierStore {
         jdbc.update("UPDATE dossier SET news_at = ? WHERE id = ?", utc(now), id);
     }
 
+    /** A move whose dossier is known: on the timeline, and told. */
+    private void event(DossierMoved moved, String note) {
+        jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", moved.dossierId(), moved.status().name(),
+                utc(moved.at()), note);
+        events.publishEvent(moved);
+    }
+
     /** The status reached, on the timeline, and told to whoever listens for {@link DossierMoved}. */
     private void event(String id, DossierStatus status, Instant at, String note) {
         jdbc.update("INSERT INTO dossier_event (dossier_id, status, at, note) VALUES (?,?,?,?)", id, status.name(), utc(at), note);
@@ -276,7 +317,8 @@ class DossierStore {
         return new Dossier(rs.getString("id"), rs.getString("form_id"), rs.getString("form_version"), rs.getString("procedure_code"),
                 DossierStatus.valueOf(rs.getString("status")), instant(rs, "filed_at"), instant(rs, "updated_at"),
                 rs.getString("handling_code"), rs.getInt("attempts"), rs.getString("last_error"), rs.getInt("reuse_bound"),
-                rs.getInt("reuse_prefilled"), rs.getInt("reuse_kept"));
+                rs.getInt("reuse_prefilled"), rs.getInt("reuse_kept"), rs.getString("officer") == null ? null
+                        : new Desk(rs.getString("officer"), rs.getString("unit"), rs.getString("unit_name")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

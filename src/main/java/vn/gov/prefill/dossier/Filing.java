@@ -59,10 +59,11 @@ class Filing {
     /**
      * The new dossier, with (when {@code keep}) the values of its {@code x-declare} fields kept for the filer in the
      * same transaction; or, when another filing with the same key got there first, that one. {@code attached}: the
-     * documents referred to, checked, sent in {@code ThanhPhanHoSo}.
+     * documents referred to, checked, sent in {@code ThanhPhanHoSo}. {@code filerKey}: the filer's keyed HMAC for the
+     * indicators (who, helped at a desk, later filed alone).
      */
-    Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String idempotencyKey, boolean keep,
-               List<vn.gov.prefill.flow.PrefillTokens.Offer> attached) {
+    Filed file(SubmissionCheck.Checked checked, String filerName, String personKey, String filerKey, String idempotencyKey,
+               boolean keep, List<vn.gov.prefill.flow.PrefillTokens.Offer> attached) {
         Instant now = clock.instant();
         String id = RequestIds.newId();
         String payload;
@@ -74,12 +75,12 @@ class Filing {
         SubmissionCheck.Reuse reuse = checked.reuse();
         DossierStore.Dossier dossier = new DossierStore.Dossier(id, checked.form().id(), checked.form().version(),
                 checked.form().procedureCode(), DossierStatus.RECEIVED, now, now, null, 0, null, reuse.bound(), reuse.prefilled(),
-                reuse.kept());
+                reuse.kept(), checked.citizen().desk());
         try {
             List<String> kept = transactions.execute(tx -> {
                 store.insert(dossier, personKey, idempotencyKey, payload);
-                // its FILED step is written: the form's attachment slots, and those filed by reference, join it
-                indicators.attachmentsFiled(id, checked.form().id(), attached.size(), checked.form().attachments().size());
+                // its FILED step is written: the form's attachment slots, those filed by reference and the filer's key join it
+                indicators.filed(id, checked.form().id(), attached.size(), checked.form().attachments().size(), filerKey);
                 // the dossier's times are the gateway's clock; the scheduler's are the machine's
                 scheduler.schedule(HandlingDelivery.of(id), Instant.now());
                 if (!keep) {

@@ -86,7 +86,7 @@ class HandlingDelivery {
         switch (answer.verdict()) {
             case RECEIVED -> {
                 // the status, its timeline entry and the indicators in one commit
-                transactions.executeWithoutResult(tx -> store.delivered(pending.id(), attempt, answer.handlingCode(), now));
+                transactions.executeWithoutResult(tx -> store.delivered(pending, attempt, answer.handlingCode(), now));
                 log.info("dossier delivered dossier={} attempt={}", pending.id(), attempt);
                 return (done, ops) -> ops.remove();
             }
@@ -110,7 +110,7 @@ class HandlingDelivery {
     }
 
     private void fail(DossierStore.Pending pending, int attempt, String kind, Instant now, String note) {
-        transactions.executeWithoutResult(tx -> store.failed(pending.id(), attempt, kind, now, note));
+        transactions.executeWithoutResult(tx -> store.failed(pending, attempt, kind, now, note));
         failures.increment();
         // the alert: an operator lists these at GET /api/v1/admin/dossiers?status=DELIVERY_FAILED and redelivers
         log.error("dossier DELIVERY_FAILED dossier={} attempts={} kind={}", pending.id(), attempt, kind);

@@ -41,7 +41,7 @@ final class HandlingRequest {
         body.put("PhienBanBieuMau", checked.form().version());
         body.put("NgayNop", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(filedAt.truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM)
                 .toOffsetDateTime()));
-        body.put("KenhNop", "TRUC_TUYEN");
+        body.put("KenhNop", citizen.atDesk() ? "MOT_CUA" : "TRUC_TUYEN");
         ObjectNode filer = body.putObject("NguoiNop");
         filer.put("SoDinhDanh", citizen.citizenId());
         filer.put("HoVaTen", filerName);
@@ -53,7 +53,13 @@ final class HandlingRequest {
             subject.put("Loai", "BAN_THAN");
             subject.put("SoDinhDanh", citizen.citizenId());
         }
-        body.putNull("CanBoTiepNhan");
+        if (citizen.atDesk()) {
+            ObjectNode officer = body.putObject("CanBoTiepNhan");
+            officer.put("MaCanBo", citizen.desk().officer());
+            officer.put("MaDonVi", citizen.desk().unit());
+        } else {
+            body.putNull("CanBoTiepNhan");
+        }
         body.set("DuLieu", checked.data());
         ArrayNode provenance = body.putArray("NguonDuLieu");
         for (String pointer : checked.kept()) {

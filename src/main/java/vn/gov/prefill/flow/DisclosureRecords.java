@@ -46,6 +46,6 @@ final class DisclosureRecords {
             reads.set(self, new PrefillResult.SubjectRead(r.role(), r.id(), sources, r.released()));
         }
         return reads.stream().map(r -> new Disclosure(requestId, at, citizen.client(), actor, r.id(), r.role(), actingFor,
-                form.id(), form.version(), form.procedureCode(), consent, r.sources(), r.released())).toList();
+                form.id(), form.version(), form.procedureCode(), consent, r.sources(), r.released(), citizen.desk())).toList();
     }
 }

@@ -39,14 +39,15 @@ import vn.gov.prefill.domain.Identifiers;
 
 /**
  * Citizen tokens: RS256 only, verified against the configured JWKS, audience checked, and the
- * personal number (or, on organisation accounts, the enterprise code) well formed.
+ * personal number (or, on organisation accounts, the enterprise code) well formed; an officer's token
+ * names its desk instead ({@link Desk}), and acts only with the citizen's beside it ({@link DeskAuthorization}).
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, GatewayProperties properties, Citizens citizens,
-                            OperatorRole operators, Environment environment, RateBuckets buckets) throws Exception {
+                            Roles roles, Environment environment, RateBuckets buckets, JwtDecoder decoder) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
@@ -55,10 +56,10 @@ class SecurityConfig {
                 .requestMatchers("/api/v1/demo/**").permitAll()
                 // the handling system's callbacks: their HMAC signature is the credential, checked by the controller
                 .requestMatchers(HttpMethod.POST, "/api/v1/handling/events").permitAll()
-                .requestMatchers("/api/v1/admin/**").hasAuthority(OperatorRole.AUTHORITY)
+                .requestMatchers("/api/v1/admin/**").hasAuthority(Roles.OPERATOR_AUTHORITY)
                 // on the API port: health as a status (details only for operators), everything else operators only
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                .requestMatchers("/actuator", "/actuator/**").hasAuthority(OperatorRole.AUTHORITY)
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority(Roles.OPERATOR_AUTHORITY)
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
@@ -71,13 +72,15 @@ class SecurityConfig {
                 })
                 .accessDeniedHandler((request, response, e) -> problems.write(new ApiProblem(403, "forbidden",
                         "Forbidden", "this token may not do this"), request, response))
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(operators.authorities())))
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(roles.authorities())))
             .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
                 response.setHeader("WWW-Authenticate", "Bearer");
                 problems.write(new ApiProblem(401, "unauthenticated", "Not signed in",
                         "send the citizen token as Authorization: Bearer …"), request, response);
             }))
-            .addFilterAfter(new RateLimits(properties, citizens, problems, buckets), BearerTokenAuthenticationFilter.class)
+            // an officer's request goes on as the citizen's beside them, before the citizen's rate limits apply
+            .addFilterAfter(new DeskAuthorization(decoder, roles, problems), BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new RateLimits(properties, citizens, problems, buckets), DeskAuthorization.class)
             .addFilterAfter(new JsonBodiesOnly(problems), AuthorizationFilter.class);
         return http.build();
     }
@@ -99,7 +102,7 @@ class SecurityConfig {
         return BEARER.resolve(request);
     }
 
-    private static String reasonOf(Exception e) {
+    static String reasonOf(Exception e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return "the bearer token is not valid";
@@ -123,6 +126,12 @@ class SecurityConfig {
 
     static boolean printable(String value) {
         for (int i = 0; i < value.length(); ) {
+            char ascii = value.charAt(i);
+            if (ascii >= 0x20 && ascii < 0x7f) {
+                // printable ASCII, all a bearer token is made of: defined and not a control character
+                i++;
+                continue;
+            }
             int c = value.codePointAt(i);
             if (!Character.isDefined(c) || Character.isISOControl(c)) {
                 return false;
@@ -140,7 +149,7 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-                          GatewayProperties properties, Clock clock) {
+                          GatewayProperties properties, Clock clock, Roles roles) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         GatewayProperties.Security security = properties.getSecurity();
@@ -156,7 +165,7 @@ class SecurityConfig {
         validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(security.getAudience())
                 ? OAuth2TokenValidatorResult.success()
                 : failure("the token's audience does not include " + security.getAudience()));
-        validators.add(jwt -> identityOf(jwt, security));
+        validators.add(jwt -> identityOf(jwt, security, roles));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         GatewayProperties.VerifiedTokens remembered = security.getVerifiedTokens();
         if (remembered.getMaxEntries() <= 0 || remembered.getMaxAge().isZero()) {
@@ -165,7 +174,12 @@ class SecurityConfig {
         return new VerifiedTokens(decoder, remembered.getMaxEntries(), remembered.getMaxAge(), clock);
     }
 
-    private static OAuth2TokenValidatorResult identityOf(Jwt jwt, GatewayProperties.Security security) {
+    private static OAuth2TokenValidatorResult identityOf(Jwt jwt, GatewayProperties.Security security, Roles roles) {
+        if (roles.isOfficer(jwt)) {
+            // an officer is known by the desk, and never read for: the personal number is not asked
+            String problem = Desk.problemOf(jwt);
+            return problem == null ? OAuth2TokenValidatorResult.success() : failure(problem);
+        }
         Citizen citizen = Citizen.from(jwt, security);
         if (citizen.isOrganisation()) {
             String problem = Identifiers.enterpriseCodeProblem(citizen.enterpriseCode());

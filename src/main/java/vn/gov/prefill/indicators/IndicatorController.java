@@ -39,18 +39,21 @@ class IndicatorController {
             "reads", "ok", "availability", "shown", "followed", "followedShare",
             "dossiers", "delivered", "deliveryFailed", "medianDeliverySeconds", "resultsReady",
             "declaredPrefilled", "attachmentsByReference", "attachmentsFiled", "attachmentsByReferenceShare",
+            "ratings", "responseRate", "satisfiedShare", "assistedFilers", "laterFiledAloneShare",
             // the source's or the life event's name, for people to read (empty on the other rows)
             "name");
 
     private final IndicatorStore store;
+    private final RatingStore ratings;
     private final PrefillTallyQueue prefills;
     private final FormCatalog forms;
     private final SourceCatalog sources;
     private final ObjectProvider<LifeEvents> lifeEvents;
     private final Clock clock;
 
-    IndicatorController(IndicatorStore store, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources,
+    IndicatorController(IndicatorStore store, RatingStore ratings, PrefillTallyQueue prefills, FormCatalog forms, SourceCatalog sources,
                         ObjectProvider<LifeEvents> lifeEvents, Clock clock) {
+        this.ratings = ratings;
         this.clock = clock;
         this.store = store;
         this.prefills = prefills;
@@ -69,7 +72,11 @@ class IndicatorController {
                     + "resultsReady, each counted in the period it happened in; in total and per form, declaredPrefilled (fields the "
                     + "prefills prefilled from the citizen's declared values) and attachmentsByReference of attachmentsFiled (attachment "
                     + "slots of the dossiers filed in the period filed with a document by reference, of all their slots) and their "
-                    + "share attachmentsByReferenceShare. "
+                    + "share attachmentsByReferenceShare; in total, per form, per channel and per desk unit, the citizens' verdict: "
+                    + "ratings made in the period, responseRate (of the dossiers filed in the period, those rated at least once) and "
+                    + "satisfiedShare (ratings scoring 4 or 5, of all; the provinces' target is 0.90 in 2025, 0.95 in 2026); and desk "
+                    + "help: assistedFilers (people filed for at a desk in the period) and laterFiledAloneShare (of them, those who "
+                    + "filed online themselves after their desk filing). "
                     + "A share with nothing to divide is null. Operators only.",
             security = @SecurityRequirement(name = "operatorToken"),
             responses = @ApiResponse(responseCode = "200", description = "the indicators of the period"),
@@ -107,12 +114,12 @@ class IndicatorController {
         for (IndicatorReport.SourceFigures s : r.sources()) {
             line(out, Stream.of("source", s.source(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
                     null, null, null, null, s.reads(), s.ok(), s.availability(), null, null, null, null, null, null, null, null,
-                    null, null, null, null, s.name()));
+                    null, null, null, null, null, null, null, null, null, s.name()));
         }
         for (IndicatorReport.SuggestionFigures s : r.suggestions()) {
             line(out, Stream.of("suggestion", s.lifeEvent(), null, r.from(), r.to(), null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, s.shown(), s.followed(), s.followedShare(), null, null, null, null, null,
-                    null, null, null, null, s.title()));
+                    null, null, null, null, null, null, null, null, null, s.title()));
         }
         r.channels().forEach(c -> journey(out, "channel", c.channel(), r, c));
         r.units().forEach(u -> journey(out, "unit", u.unit(), r, u));
@@ -130,7 +137,8 @@ class IndicatorController {
             return IndicatorReport.of(period.from(), period.to(), catalogue, store.prefills(period.start(), period.end()),
                     store.submissions(period.start(), period.end()), sources.names(), store.reads(period.start(), period.end()),
                     lifeEvents.stream().flatMap(l -> l.names().stream()).distinct().toList(),
-                    store.suggestions(period.start(), period.end()), store.journeys(period.start(), period.end()))
+                    store.suggestions(period.start(), period.end()), store.journeys(period.start(), period.end()),
+                    ratings.within(period.start(), period.end()), store.lastOnline(period.start(), period.end()))
                     .named(lifeEvents.stream().flatMap(l -> l.titles().entrySet().stream())
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)), sourceNames());
         } catch (DataAccessException e) {
@@ -145,13 +153,15 @@ class IndicatorController {
                 f.reenteredNothingShare(), f.medianPrefillToSubmitSeconds(), f.medianLoginToSubmitSeconds(),
                 f.loginToSubmitWithin5MinutesShare(), null, null, null, null, null, null,
                 f.dossiers(), f.delivered(), f.deliveryFailed(), f.medianDeliverySeconds(), f.resultsReady(),
-                f.declaredPrefilled(), f.attachmentsByReference(), f.attachmentsFiled(), f.attachmentsByReferenceShare()));
+                f.declaredPrefilled(), f.attachmentsByReference(), f.attachmentsFiled(), f.attachmentsByReferenceShare(),
+                f.ratings(), f.responseRate(), f.satisfiedShare(), f.assistedFilers(), f.laterFiledAloneShare()));
     }
 
     private static void journey(StringBuilder out, String scope, String id, IndicatorReport r, IndicatorReport.JourneyFigures j) {
         line(out, Stream.of(scope, id, null, r.from(), r.to(), null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, j.dossiers(), j.delivered(), j.deliveryFailed(), j.medianDeliverySeconds(),
-                j.resultsReady(), null, null, null, null));
+                j.resultsReady(), null, null, null, null, j.ratings(), j.responseRate(), j.satisfiedShare(), j.assistedFilers(),
+                j.laterFiledAloneShare()));
     }
 
     /** The sources' names in the catalogue: their schemas' titles, without what follows " — " (a note for developers). */

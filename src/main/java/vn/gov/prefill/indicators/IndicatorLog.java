@@ -143,11 +143,12 @@ public class IndicatorLog {
 
     /**
      * At filing, in the dossier's transaction after its FILED step: how many of the form's {@code slots} attachment
-     * slots were filed with a document by reference ({@code byReference}). Statistics, as {@link #journey}.
+     * slots were filed with a document by reference ({@code byReference}), and the filer's keyed HMAC
+     * ({@code filerKey}, to match a person helped at a desk with their later filings). Statistics, as {@link #journey}.
      */
-    public void attachmentsFiled(String dossierId, String formId, int byReference, int slots) {
+    public void filed(String dossierId, String formId, int byReference, int slots, String filerKey) {
         try {
-            store.insertAttachments(dossierId, byReference, slots);
+            store.insertFiled(dossierId, byReference, slots, filerKey);
         } catch (DataAccessException e) {
             meters.counter("gateway.indicators.dropped").increment();
             log.warn("indicators: the attachments of a dossier of form {} not stored: {}", formId, e.getClass().getSimpleName());

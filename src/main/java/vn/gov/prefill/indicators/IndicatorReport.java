@@ -43,19 +43,25 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                    Double coverage, Double reuse, Double reenteredNothingShare,
                    Number medianPrefillToSubmitSeconds, Number medianLoginToSubmitSeconds, Double loginToSubmitWithin5MinutesShare,
                    long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady,
-                   long declaredPrefilled, long attachmentsByReference, long attachmentsFiled, Double attachmentsByReferenceShare) { }
+                   long declaredPrefilled, long attachmentsByReference, long attachmentsFiled, Double attachmentsByReferenceShare,
+                   long ratings, Double responseRate, Double satisfiedShare, long assistedFilers, Double laterFiledAloneShare) { }
 
     /**
      * The dossiers' journey in the period, each figure counting what happened within it: {@code dossiers} filed,
      * {@code delivered} (first received by the handling system), {@code deliveryFailed} (whose delivery failed and
      * that were still not delivered at the period's end), the median seconds from filing to delivery of those
-     * delivered, {@code resultsReady} (results first ready). Per channel ({@code channel}), or per desk unit
-     * ({@code unit}); the other label absent.
+     * delivered, {@code resultsReady} (results first ready). The citizens' verdict: {@code ratings} made in the period,
+     * {@code responseRate} (of the dossiers filed in the period, those rated at least once, whenever) and
+     * {@code satisfiedShare} (of the ratings, those scoring 4 or 5). Desk help: {@code assistedFilers} (the people filed
+     * for at a desk in the period) and {@code laterFiledAloneShare} (of them, those who filed online after their first
+     * desk filing of the period, whenever). Per channel ({@code channel}), or per desk unit ({@code unit}); the other
+     * label absent.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record JourneyFigures(@JsonInclude(JsonInclude.Include.NON_NULL) String channel,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
-                          long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady) { }
+                          long dossiers, long delivered, long deliveryFailed, Number medianDeliverySeconds, long resultsReady,
+                          long ratings, Double responseRate, Double satisfiedShare, long assistedFilers, Double laterFiledAloneShare) { }
 
     /** A source's reads; {@code name} is its name in the source catalogue (its schema's title), for people to read. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -85,6 +91,18 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                               List<SubmissionTally> submissions, Collection<String> sourceNames,
                               Map<String, Map<String, Long>> reads, Collection<String> lifeEvents,
                               List<IndicatorStore.SuggestionCount> shown, List<Journey> journeys) {
+        return of(from, to, catalogue, prefills, submissions, sourceNames, reads, lifeEvents, shown, journeys, List.of(), Map.of());
+    }
+
+    /**
+     * @param ratings    the ratings made in the period
+     * @param lastOnline of the people filed for at a desk in the period (by keyed HMAC), when each last filed online
+     */
+    static IndicatorReport of(LocalDate from, LocalDate to, Collection<Form> catalogue, List<IndicatorStore.PrefillCount> prefills,
+                              List<SubmissionTally> submissions, Collection<String> sourceNames,
+                              Map<String, Map<String, Long>> reads, Collection<String> lifeEvents,
+                              List<IndicatorStore.SuggestionCount> shown, List<Journey> journeys, List<Rating> ratings,
+                              Map<String, Instant> lastOnline) {
         ReportPeriod period = new ReportPeriod(from, to);
         Instant start = period.start();
         Instant end = period.end();
@@ -97,21 +115,23 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         procedures.forEach((id, procedure) -> {
             List<Journey> ofForm = journeys.stream().filter(j -> j.formId().equals(id)).toList();
             forms.add(figures(id, procedure, prefills.stream().filter(p -> p.formId().equals(id)).toList(),
-                    submissions.stream().filter(s -> s.formId().equals(id)).toList(), journey(null, null, ofForm, start, end),
+                    submissions.stream().filter(s -> s.formId().equals(id)).toList(),
+                    journey(null, null, ofForm, ratings.stream().filter(r -> r.formId().equals(id)).toList(), lastOnline, start, end),
                     filedWithin(ofForm, start, end)));
         });
-        Figures total = figures(null, null, prefills, submissions, journey(null, null, journeys, start, end),
+        Figures total = figures(null, null, prefills, submissions, journey(null, null, journeys, ratings, lastOnline, start, end),
                 filedWithin(journeys, start, end));
         List<JourneyFigures> channels = new ArrayList<>();
         java.util.stream.Stream.concat(CHANNELS.stream(), journeys.stream().map(Journey::channel).filter(c -> !CHANNELS.contains(c)).sorted())
                 .distinct()
-                .forEach(c -> channels.add(journey(c, null, journeys.stream().filter(j -> c.equals(j.channel())).toList(), start, end)));
+                .forEach(c -> channels.add(journey(c, null, journeys.stream().filter(j -> c.equals(j.channel())).toList(),
+                        ratings.stream().filter(r -> c.equals(r.channel())).toList(), lastOnline, start, end)));
         List<JourneyFigures> units = new ArrayList<>();
         journeys.stream().filter(j -> "DESK".equals(j.channel()) && j.unit() != null).map(Journey::unit).distinct().sorted()
                 .map(u -> journey(null, u, journeys.stream().filter(j -> "DESK".equals(j.channel()) && u.equals(j.unit())).toList(),
-                        start, end))
+                        ratings.stream().filter(r -> "DESK".equals(r.channel()) && u.equals(r.unit())).toList(), lastOnline, start, end))
                 // a unit whose only news in the period changed nothing (a failure delivered before the end) is not listed
-                .filter(u -> u.dossiers() + u.delivered() + u.deliveryFailed() + u.resultsReady() > 0)
+                .filter(u -> u.dossiers() + u.delivered() + u.deliveryFailed() + u.resultsReady() + u.ratings() > 0)
                 .forEach(units::add);
         Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
         sourceNames.forEach(name -> bySource.put(name, Map.of()));
@@ -127,6 +147,12 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
      * period where its delivery failed (once, however often) unless it was delivered before the period's end.
      */
     static JourneyFigures journey(String channel, String unit, List<Journey> journeys, Instant start, Instant end) {
+        return journey(channel, unit, journeys, List.of(), Map.of(), start, end);
+    }
+
+    /** As above, with the verdict of these ratings (made in the period) and the desk help of these journeys. */
+    static JourneyFigures journey(String channel, String unit, List<Journey> journeys, List<Rating> ratings,
+                                  Map<String, Instant> lastOnline, Instant start, Instant end) {
         long dossiers = journeys.stream().filter(j -> within(j.filedAt(), start, end)).count();
         List<Journey> delivered = journeys.stream().filter(j -> within(j.deliveredAt(), start, end)).toList();
         long failed = journeys.stream().filter(j -> j.failures().stream().anyMatch(t -> within(t, start, end))
@@ -134,7 +160,16 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
         long results = journeys.stream().filter(j -> within(j.resultAt(), start, end)).count();
         List<Long> seconds = delivered.stream()
                 .map(j -> Math.max(0, Duration.between(j.filedAt(), j.deliveredAt()).toSeconds())).toList();
-        return new JourneyFigures(channel, unit, dossiers, delivered.size(), failed, median(seconds), results);
+        long rated = journeys.stream().filter(j -> within(j.filedAt(), start, end) && j.rated()).count();
+        long satisfied = ratings.stream().filter(Rating::satisfied).count();
+        // each person helped at a desk in the period, at their first desk filing in it
+        Map<String, Instant> helped = new LinkedHashMap<>();
+        journeys.stream().filter(j -> "DESK".equals(j.channel()) && j.filerKey() != null && within(j.filedAt(), start, end))
+                .forEach(j -> helped.merge(j.filerKey(), j.filedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        long alone = helped.entrySet().stream()
+                .filter(h -> lastOnline.containsKey(h.getKey()) && lastOnline.get(h.getKey()).isAfter(h.getValue())).count();
+        return new JourneyFigures(channel, unit, dossiers, delivered.size(), failed, median(seconds), results, ratings.size(),
+                share(rated, dossiers), share(satisfied, ratings.size()), helped.size(), share(alone, helped.size()));
     }
 
     /** The journeys of the dossiers filed in [start, end): their attachments are counted in the month filed. */
@@ -168,7 +203,8 @@ record IndicatorReport(String from, String to, Figures total, List<Figures> form
                 share(prefilled, bound), share(kept, bound), share(nothingChanged, reused.size()),
                 median(sincePrefill), median(sinceLogin), share(withinFive, sinceLogin.size()),
                 journey.dossiers(), journey.delivered(), journey.deliveryFailed(), journey.medianDeliverySeconds(), journey.resultsReady(),
-                declaredPrefilled, byReference, attachments, share(byReference, attachments));
+                declaredPrefilled, byReference, attachments, share(byReference, attachments), journey.ratings(), journey.responseRate(),
+                journey.satisfiedShare(), journey.assistedFilers(), journey.laterFiledAloneShare());
     }
 
     /** Every life event the gateway may suggest, then any other recorded in the period (a rule since removed). */

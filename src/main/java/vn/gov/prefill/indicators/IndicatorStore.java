@@ -50,16 +50,22 @@ class IndicatorStore {
             + "unit, filed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String DELIVERED = "UPDATE indicator_dossier SET delivered_at = ? WHERE dossier_id = ? AND delivered_at IS NULL";
     private static final String RESULT = "UPDATE indicator_dossier SET result_at = ? WHERE dossier_id = ? AND result_at IS NULL";
-    private static final String ATTACHMENTS = "UPDATE indicator_dossier SET attachments_by_reference = ?, attachments_filed = ? "
-            + "WHERE dossier_id = ?";
+    private static final String FILED = "UPDATE indicator_dossier SET attachments_by_reference = ?, attachments_filed = ?, "
+            + "filer_key = ? WHERE dossier_id = ?";
     private static final String INSERT_FAILURE = "INSERT INTO indicator_dossier_failure (dossier_id, failed_at) VALUES (?, ?) "
             + "ON CONFLICT DO NOTHING";
     private static final String JOURNEYS = "SELECT d.dossier_id, d.form_id, d.procedure_code, d.channel, d.unit, d.filed_at, "
-            + "d.delivered_at, d.result_at, d.attachments_by_reference, d.attachments_filed FROM indicator_dossier d WHERE (d.filed_at >= ? AND d.filed_at < ?) "
+            + "d.delivered_at, d.result_at, d.attachments_by_reference, d.attachments_filed, d.filer_key, "
+            + "CASE WHEN EXISTS (SELECT 1 FROM indicator_rating r WHERE r.dossier_id = d.dossier_id) THEN 1 ELSE 0 END "
+            + "FROM indicator_dossier d WHERE (d.filed_at >= ? AND d.filed_at < ?) "
             + "OR (d.delivered_at >= ? AND d.delivered_at < ?) OR (d.result_at >= ? AND d.result_at < ?) "
             + "OR EXISTS (SELECT 1 FROM indicator_dossier_failure f WHERE f.dossier_id = d.dossier_id AND f.failed_at >= ? AND f.failed_at < ?) "
             + "ORDER BY d.dossier_id";
     private static final String FAILURES = "SELECT dossier_id, failed_at FROM indicator_dossier_failure WHERE failed_at >= ? AND failed_at < ?";
+    /** Of the people who filed at a desk in the period, the last time each filed online, whenever that was. */
+    private static final String LAST_ONLINE = "SELECT o.filer_key, MAX(o.filed_at) FROM indicator_dossier o WHERE o.channel = 'ONLINE' "
+            + "AND o.filer_key IN (SELECT d.filer_key FROM indicator_dossier d WHERE d.channel = 'DESK' AND d.filed_at >= ? "
+            + "AND d.filed_at < ? AND d.filer_key IS NOT NULL) GROUP BY o.filer_key";
 
     /** Prefills of one form in a period, and the fields they prefilled from declared values. */
     record PrefillCount(String formId, String procedureCode, long prefills, long declaredPrefilled) {
@@ -163,10 +169,11 @@ class IndicatorStore {
 
     /**
      * At filing, in the dossier's transaction after its FILED step: of the form's {@code filed} attachment slots, the
-     * {@code byReference} ones filed with a document by reference. Under a savepoint, as {@link #insertJourney}.
+     * {@code byReference} ones filed with a document by reference; and the filer's keyed HMAC. Under a savepoint, as
+     * {@link #insertJourney}.
      */
-    void insertAttachments(String dossierId, int byReference, int filed) {
-        savepoint.executeWithoutResult(tx -> jdbc.update(ATTACHMENTS, byReference, filed, dossierId));
+    void insertFiled(String dossierId, int byReference, int filed, String filerKey) {
+        savepoint.executeWithoutResult(tx -> jdbc.update(FILED, byReference, filed, filerKey, dossierId));
     }
 
     private void journeyStep(JourneyStep s) {
@@ -192,8 +199,18 @@ class IndicatorStore {
             failures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(instant(rs, 2));
         }, start, end);
         return jdbc.query(JOURNEYS, (rs, i) -> new Journey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        instant(rs, 6), instant(rs, 7), instant(rs, 8), failures.getOrDefault(rs.getString(1), List.of()), rs.getInt(9), rs.getInt(10)),
+                        instant(rs, 6), instant(rs, 7), instant(rs, 8), failures.getOrDefault(rs.getString(1), List.of()), rs.getInt(9), rs.getInt(10),
+                        rs.getString(11), rs.getInt(12) == 1),
                 start, end, start, end, start, end, start, end);
+    }
+
+    /** The people helped at a desk in [from, until) (by their keyed HMAC) who filed online at some time: when they last did. */
+    Map<String, Instant> lastOnline(Instant from, Instant until) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        jdbc.query(LAST_ONLINE, (ResultSet rs) -> {
+            out.put(rs.getString(1), instant(rs, 2));
+        }, utc(from), utc(until));
+        return out;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

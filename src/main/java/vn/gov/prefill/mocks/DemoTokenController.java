@@ -1,7 +1,8 @@
 package vn.gov.prefill.mocks;
 
 import vn.gov.prefill.identity.Citizen;
-import vn.gov.prefill.identity.OperatorRole;
+import vn.gov.prefill.identity.Desk;
+import vn.gov.prefill.identity.Roles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +40,28 @@ import vn.gov.prefill.domain.Identifiers;
 class DemoTokenController {
 
     private static final List<String> FIELDS = List.of("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds",
-            "operator", "signedInSecondsAgo");
+            "operator", "signedInSecondsAgo", "officer", "officerCode", "unitCode", "unitName");
     /** Who an operator token names when no persona is given: a provincial officer, not one of the personas. */
     static final Persona OPERATOR = new Persona("operator", "provincial operator", "001080000900", "CÁN BỘ VẬN HÀNH",
             Citizen.CITIZEN_ACCOUNT, "LoA2", null);
+    /** The officer of a desk token when none is named: at the one-stop desk of a ward of Bắc Ninh. */
+    static final Persona OFFICER = new Persona("officer", "one-stop desk officer", "027085000731", "PHẠM THU HÀ",
+            Citizen.CITIZEN_ACCOUNT, "LoA2", null);
+    static final String OFFICER_CODE = "CB.27.0042";
+    static final String UNIT_CODE = "000.27.31.H09";
+    static final String UNIT_NAME = "Bộ phận Một cửa phường Kinh Bắc";
     /** The token's own claim names, accepted too. */
     private static final Map<String, String> ALIASES = Map.of("SoDinhDanh", "citizenId", "MaSoDoanhNghiep", "enterpriseCode",
-            "acr", "loa", "aud", "audience");
+            "acr", "loa", "aud", "audience", Desk.OFFICER_CLAIM, "officerCode", Desk.UNIT_CLAIM, "unitCode",
+            Desk.UNIT_NAME_CLAIM, "unitName");
     private final ObjectProvider<DemoIdentityProvider> provider;
     private final GatewayProperties properties;
-    private final OperatorRole operators;
+    private final Roles roles;
 
-    DemoTokenController(ObjectProvider<DemoIdentityProvider> provider, GatewayProperties properties, OperatorRole operators) {
+    DemoTokenController(ObjectProvider<DemoIdentityProvider> provider, GatewayProperties properties, Roles roles) {
         this.provider = provider;
         this.properties = properties;
-        this.operators = operators;
+        this.roles = roles;
     }
 
     @Operation(operationId = "demoPersonas", summary = "List the personas of the mocks",
@@ -89,13 +97,28 @@ class DemoTokenController {
         if (body.has("operator") && !body.path("operator").isBoolean()) {
             errors.add(new FieldError("/operator", "must be true or false"));
         }
+        if (body.has("officer") && !body.path("officer").isBoolean()) {
+            errors.add(new FieldError("/officer", "must be true or false"));
+        }
         boolean operator = body.path("operator").asBoolean(false);
+        boolean officer = body.path("officer").asBoolean(false);
+        if (operator && officer) {
+            errors.add(new FieldError("/officer", "a token is an operator's or an officer's, not both"));
+        }
+        for (String code : List.of("officerCode", "unitCode", "unitName")) {
+            if (body.has(code) && !officer) {
+                errors.add(new FieldError("/" + code, "only with \"officer\": true"));
+            } else if (body.has(code) && (!body.path(code).isTextual() || body.path(code).asText().isBlank()
+                    || body.path(code).asText().length() > 64)) {
+                errors.add(new FieldError("/" + code, "must be a non-empty string of at most 64 characters"));
+            }
+        }
         long signedInAgo = body.path("signedInSecondsAgo").asLong(0);
         if (signedInAgo < 0 || signedInAgo > 86400) {
             errors.add(new FieldError("/signedInSecondsAgo", "must be between 0 and 86400"));
         }
-        Persona persona = operator && !body.has("persona") && !body.has("citizenId") && !body.has("enterpriseCode")
-                ? OPERATOR : persona(idp, body, errors);
+        boolean named = body.has("persona") || body.has("citizenId") || body.has("enterpriseCode");
+        Persona persona = operator && !named ? OPERATOR : officer && !named ? OFFICER : persona(idp, body, errors);
         String loa = body.path("loa").asText(null);
         if (loa != null && !List.of("LoA1", "LoA2").contains(loa)) {
             errors.add(new FieldError("/loa", "must be LoA1 or LoA2"));
@@ -114,7 +137,13 @@ class DemoTokenController {
         claims.put("azp", "demo-e-form");
         claims.put("auth_time", idp.now().getEpochSecond() - signedInAgo);
         if (operator) {
-            claims.put(operators.claim(), List.of(operators.role()));
+            claims.put(roles.claim(), List.of(roles.operatorRole()));
+        }
+        if (officer) {
+            claims.put(roles.claim(), List.of(roles.officerRole()));
+            claims.put(Desk.OFFICER_CLAIM, body.path("officerCode").asText(OFFICER_CODE));
+            claims.put(Desk.UNIT_CLAIM, body.path("unitCode").asText(UNIT_CODE));
+            claims.put(Desk.UNIT_NAME_CLAIM, body.path("unitName").asText(UNIT_NAME));
         }
         String audience = body.path("audience").asText(properties.getSecurity().getAudience());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -123,7 +152,12 @@ class DemoTokenController {
         out.put("expires_in", lifetime);
         out.put("persona", persona.id());
         if (operator) {
-            out.put("roles", List.of(operators.role()));
+            out.put("roles", List.of(roles.operatorRole()));
+        }
+        if (officer) {
+            out.put("roles", List.of(roles.officerRole()));
+            out.put("desk", Map.of("officer", claims.get(Desk.OFFICER_CLAIM), "unit", claims.get(Desk.UNIT_CLAIM),
+                    "unitName", claims.get(Desk.UNIT_NAME_CLAIM)));
         }
         return out;
     }

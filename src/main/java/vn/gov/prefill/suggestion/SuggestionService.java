@@ -158,7 +158,7 @@ class SuggestionService {
         List<Disclosure> out = new ArrayList<>();
         sourcesById.forEach((id, bySource) -> out.add(new Disclosure(requestId, at, citizen.client(), me, id,
                 roles.getOrDefault(id, "subject"), null, PURPOSE, null, PURPOSE, consent, bySource,
-                List.copyOf(new LinkedHashSet<>(released.getOrDefault(id, List.of()))))));
+                List.copyOf(new LinkedHashSet<>(released.getOrDefault(id, List.of()))), citizen.desk())));
         return out;
     }
 }

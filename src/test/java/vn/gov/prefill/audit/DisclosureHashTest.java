@@ -75,4 +75,24 @@ class DisclosureHashTest {
         assertThat(d.consentedSources()).as("a set: sorted").isEqualTo("[\"business\",\"population\"]");
         assertThat(d.releasedPointers()).as("in the form's order").isEqualTo("[\"/b\",\"/a\"]");
     }
+
+    @Test
+    void aRecordMadeAtADeskIsHashedAsV2WithTheDeskInItsOwnSlotAndOthersKeepTheirHash() {
+        LoggedDisclosure alone = row("criminal-record-request", "2026.1", null);
+        LoggedDisclosure d = JdbcDisclosureLog.unchained(new Disclosure("R", Instant.parse("2026-05-20T01:02:03Z"), "c",
+                "027190001234", "027190001234", "self", null, "f", "1", "p", null, Map.of("population", "OK"), List.of("/a"),
+                new vn.gov.prefill.identity.Desk("CB.27.0042", "000.27.31.H09", "Bộ phận Một cửa phường Kinh Bắc")));
+
+        assertThat(d.desk()).isEqualTo("{\"officer\":\"CB.27.0042\",\"unit\":\"000.27.31.H09\",\"unitName\":\"Bộ phận Một cửa phường Kinh Bắc\"}");
+        assertThat(DisclosureHash.material(d)).startsWith("[\"disclosure/v2\",")
+                .endsWith(",\"[\\\"/a\\\"]\",\"{\\\"officer\\\":\\\"CB.27.0042\\\",\\\"unit\\\":\\\"000.27.31.H09\\\","
+                        + "\\\"unitName\\\":\\\"Bộ phận Một cửa phường Kinh Bắc\\\"}\"]");
+        // the desk is covered: another officer, another hash
+        LoggedDisclosure other = new LoggedDisclosure(d.seq(), d.recordedAt(), d.requestId(), d.client(), d.actorId(), d.subjectId(),
+                d.subjectRole(), d.actingFor(), d.formId(), d.formVersion(), d.procedureCode(), d.consentedSources(), d.sources(),
+                d.releasedPointers(), d.prevHash(), null, d.desk().replace("0042", "0043"));
+        assertThat(DisclosureHash.of(other)).isNotEqualTo(DisclosureHash.of(d));
+        // a record without a desk keeps the v1 hash it always had
+        assertThat(DisclosureHash.of(alone)).isEqualTo("1d347369d4ba86b9a2b858306f7327b3657788e8f51ccba1d77eed2237b88050");
+    }
 }

@@ -37,13 +37,18 @@ class DossierStoreTest {
         return d;
     }
 
+    /** The dossier as a delivery reads it (its status, attempts and what its moves are told with). */
+    DossierStore.Pending pending(String id) {
+        return store.pending(id).orElseThrow();
+    }
+
     @Test
     void aDeliveredDossierKeepsItsCodeLosesItsPayloadAndIsDeliveredOnlyOnce() {
         file("01JF3Q0000000000000000000A", now);
 
-        assertThat(store.delivered("01JF3Q0000000000000000000A", 2, "000.00.24.H04-1", now.plusSeconds(5))).isTrue();
-        assertThat(store.delivered("01JF3Q0000000000000000000A", 3, "000.00.24.H04-2", now.plusSeconds(9))).isFalse();
-        assertThat(store.failed("01JF3Q0000000000000000000A", 3, "HTTP_503", now.plusSeconds(9), "late")).isFalse();
+        assertThat(store.delivered(pending("01JF3Q0000000000000000000A"), 2, "000.00.24.H04-1", now.plusSeconds(5))).isTrue();
+        assertThat(store.delivered(pending("01JF3Q0000000000000000000A"), 3, "000.00.24.H04-2", now.plusSeconds(9))).isFalse();
+        assertThat(store.failed(pending("01JF3Q0000000000000000000A"), 3, "HTTP_503", now.plusSeconds(9), "late")).isFalse();
 
         DossierStore.Dossier d = store.byId("01JF3Q0000000000000000000A").orElseThrow();
         assertThat(d.status()).isEqualTo(DossierStatus.DELIVERED);
@@ -63,7 +68,7 @@ class DossierStoreTest {
     void aFailedDossierIsReopenedOnceForANewRound() {
         file("01JF3Q0000000000000000000B", now);
         store.attemptFailed("01JF3Q0000000000000000000B", 1, "TIMEOUT", now.plusSeconds(1));
-        assertThat(store.failed("01JF3Q0000000000000000000B", 2, "HTTP_422", now.plusSeconds(2), "refused")).isTrue();
+        assertThat(store.failed(pending("01JF3Q0000000000000000000B"), 2, "HTTP_422", now.plusSeconds(2), "refused")).isTrue();
 
         assertThat(store.reopen("01JF3Q0000000000000000000B", now.plusSeconds(3))).isTrue();
         assertThat(store.reopen("01JF3Q0000000000000000000B", now.plusSeconds(4))).isFalse();
@@ -78,15 +83,15 @@ class DossierStoreTest {
     void retentionForgetsClosedAndFailedDossiersButNeverOneStillPendingOrBeingHandled() {
         Instant old = now.minus(Duration.ofDays(120));
         file("01JF3Q0000000000000000000C", old);
-        store.delivered("01JF3Q0000000000000000000C", 1, "000.00.24.H04-3", old);
+        store.delivered(pending("01JF3Q0000000000000000000C"), 1, "000.00.24.H04-3", old);
         store.progress(event("01JF3Q0000000000000000000C", "DA_TRA_KET_QUA", old), null, old);
         file("01JF3Q0000000000000000000F", old);
-        store.failed("01JF3Q0000000000000000000F", 11, "HTTP_503", old, "never received");
+        store.failed(pending("01JF3Q0000000000000000000F"), 11, "HTTP_503", old, "never received");
         file("01JF3Q0000000000000000000D", old);
         file("01JF3Q0000000000000000000G", old);
-        store.delivered("01JF3Q0000000000000000000G", 1, "000.00.24.H04-5", old);
+        store.delivered(pending("01JF3Q0000000000000000000G"), 1, "000.00.24.H04-5", old);
         file("01JF3Q0000000000000000000E", now);
-        store.delivered("01JF3Q0000000000000000000E", 1, "000.00.24.H04-4", now);
+        store.delivered(pending("01JF3Q0000000000000000000E"), 1, "000.00.24.H04-4", now);
         store.progress(event("01JF3Q0000000000000000000E", "TU_CHOI", now), null, now);
 
         assertThat(store.forgetSettledBefore(now.minus(Duration.ofDays(90)))).isEqualTo(2);
@@ -115,7 +120,7 @@ class DossierStoreTest {
         assertThat(p.status()).isEqualTo(DossierStatus.IN_PROGRESS);
         assertThat(p.payload()).as("the personal data delivery needed").isNull();
         assertThat(store.byId("01JF3Q0000000000000000000H").orElseThrow().handlingCode()).isEqualTo("000.00.24.H04-01JF3Q0000000000000000000H");
-        assertThat(store.delivered("01JF3Q0000000000000000000H", 1, "000.00.24.H04-other", now.plusSeconds(5))).isFalse();
+        assertThat(store.delivered(pending("01JF3Q0000000000000000000H"), 1, "000.00.24.H04-other", now.plusSeconds(5))).isFalse();
         assertThat(moved).extracting(m -> ((DossierMoved) m).status())
                 .containsExactly(DossierStatus.RECEIVED, DossierStatus.DELIVERED, DossierStatus.IN_PROGRESS);
     }
@@ -123,13 +128,13 @@ class DossierStoreTest {
     @Test
     void reconciliationAsksOnlyForDeliveredDossiersStillOpenAndQuietSinceTheCutOff() {
         file("01JF3Q0000000000000000000J", now);
-        store.delivered("01JF3Q0000000000000000000J", 1, "000.00.24.H04-J", now);
+        store.delivered(pending("01JF3Q0000000000000000000J"), 1, "000.00.24.H04-J", now);
         file("01JF3Q0000000000000000000K", now);
-        store.delivered("01JF3Q0000000000000000000K", 1, "000.00.24.H04-K", now);
+        store.delivered(pending("01JF3Q0000000000000000000K"), 1, "000.00.24.H04-K", now);
         store.progress(event("01JF3Q0000000000000000000K", "DA_TRA_KET_QUA", now), null, now);
         file("01JF3Q0000000000000000000L", now);
         file("01JF3Q0000000000000000000M", now);
-        store.delivered("01JF3Q0000000000000000000M", 1, "000.00.24.H04-M", now);
+        store.delivered(pending("01JF3Q0000000000000000000M"), 1, "000.00.24.H04-M", now);
         store.asked("01JF3Q0000000000000000000M", now.plus(Duration.ofHours(2)));
 
         assertThat(store.quietSince(now.plus(Duration.ofHours(1)), 10)).extracting(DossierStore.Quiet::id)

@@ -132,6 +132,74 @@ class IndicatorReportTest {
                 result == null ? null : at(result), java.util.Arrays.stream(failures).map(Instant::parse).toList());
     }
 
+    /*
+     * The citizens' verdict and the desk's help in November 2026. Form A filed online, form B at desks U1 and U2;
+     * filers by their keys p1…p5; "rated" = rated at least once, whenever.
+     *  j1 A online  2 Nov p1 rated      j4 B U1  6 Nov p4 rated
+     *  j2 A online  3 Nov p2            j5 B U2  7 Nov p5
+     *  j3 B U1      5 Nov p3 rated      j6 B U1 20 Nov p3 (her second desk visit)
+     *  j7 A online 20 Oct p1 rated (October: not a November dossier, but rated in November)
+     * Ratings made in November: j1 FILING 5, j1 RESULT 3, j3 FILING 4, j4 FILING 2, j7 RESULT 5.
+     * Total: 5 ratings, 3 satisfied: 0.6; response 3 of the 6 November dossiers: 0.5.
+     * Online: 3 ratings, 2 satisfied: 0.6667; response 1 of 2: 0.5. Desk: 2 ratings, 1 satisfied: 0.5; response 2 of 4: 0.5.
+     * U1: response 2 of 3: 0.6667, 2 ratings 0.5; U2: response 0 of 1: 0.0, no rating: null.
+     * Helped at a desk: p3 (first 5 Nov), p4 (6 Nov), p5 (7 Nov): 3. Last filed online: p3 on 2 Dec (after: alone),
+     * p4 on 1 Nov (before her desk filing: not), p5 never. Later filed alone 1 of 3: 0.3333; U1 1 of 2: 0.5; U2 0 of 1: 0.0.
+     */
+    static final List<Journey> VERDICT = List.of(
+            filer("A", "ONLINE", null, "2026-11-02T03:00:00Z", "p1", true),
+            filer("A", "ONLINE", null, "2026-11-03T03:00:00Z", "p2", false),
+            filer("B", "DESK", "U1", "2026-11-05T03:00:00Z", "p3", true),
+            filer("B", "DESK", "U1", "2026-11-06T03:00:00Z", "p4", true),
+            filer("B", "DESK", "U2", "2026-11-07T03:00:00Z", "p5", false),
+            filer("B", "DESK", "U1", "2026-11-20T03:00:00Z", "p3", false),
+            filer("A", "ONLINE", null, "2026-10-20T03:00:00Z", "p1", true));
+
+    static final List<Rating> NOVEMBER_RATINGS = List.of(
+            rating("j1", Rating.Stage.FILING, "A", "ONLINE", null, 5),
+            rating("j1", Rating.Stage.RESULT, "A", "ONLINE", null, 3),
+            rating("j3", Rating.Stage.FILING, "B", "DESK", "U1", 4),
+            rating("j4", Rating.Stage.FILING, "B", "DESK", "U1", 2),
+            rating("j7", Rating.Stage.RESULT, "A", "ONLINE", null, 5));
+
+    static Journey filer(String form, String channel, String unit, String filed, String filerKey, boolean rated) {
+        return new Journey(form, "P-" + form, channel, unit, at(filed), null, null, List.of(), 0, 0, filerKey, rated);
+    }
+
+    static Rating rating(String dossier, Rating.Stage stage, String form, String channel, String unit, int score) {
+        return new Rating(dossier, stage, form, "P-" + form, channel, unit, score, null, null, null, null, T);
+    }
+
+    @Test
+    void theCitizensVerdictAndTheDesksHelpOfAKnownMonth() {
+        IndicatorReport r = IndicatorReport.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                List.of(new IndicatorReport.Form("A", "P-A"), new IndicatorReport.Form("B", "P-B")), List.of(), List.of(), List.of(),
+                Map.of(), List.of(), List.of(), VERDICT, NOVEMBER_RATINGS,
+                Map.of("p3", at("2026-12-02T03:00:00Z"), "p4", at("2026-11-01T03:00:00Z")));
+
+        verdict(r.total().ratings(), r.total().responseRate(), r.total().satisfiedShare(), r.total().assistedFilers(),
+                r.total().laterFiledAloneShare(), 5, 0.5, 0.6, 3, 0.3333);
+        IndicatorReport.Figures a = r.forms().get(0);
+        IndicatorReport.Figures b = r.forms().get(1);
+        verdict(a.ratings(), a.responseRate(), a.satisfiedShare(), a.assistedFilers(), a.laterFiledAloneShare(), 3, 0.5, 0.6667, 0, null);
+        verdict(b.ratings(), b.responseRate(), b.satisfiedShare(), b.assistedFilers(), b.laterFiledAloneShare(), 2, 0.5, 0.5, 3, 0.3333);
+        assertThat(r.channels()).containsExactly(
+                new IndicatorReport.JourneyFigures("ONLINE", null, 2, 0, 0, null, 0, 3, 0.5, 0.6667, 0, null),
+                new IndicatorReport.JourneyFigures("DESK", null, 4, 0, 0, null, 0, 2, 0.5, 0.5, 3, 0.3333));
+        assertThat(r.units()).containsExactly(
+                new IndicatorReport.JourneyFigures(null, "U1", 3, 0, 0, null, 0, 2, 0.6667, 0.5, 2, 0.5),
+                new IndicatorReport.JourneyFigures(null, "U2", 1, 0, 0, null, 0, 0, 0.0, null, 1, 0.0));
+    }
+
+    static void verdict(long ratings, Double response, Double satisfied, long assisted, Double alone,
+                        long expectedRatings, Double expectedResponse, Double expectedSatisfied, long expectedAssisted, Double expectedAlone) {
+        assertThat(ratings).isEqualTo(expectedRatings);
+        assertThat(response).isEqualTo(expectedResponse);
+        assertThat(satisfied).isEqualTo(expectedSatisfied);
+        assertThat(assisted).isEqualTo(expectedAssisted);
+        assertThat(alone).isEqualTo(expectedAlone);
+    }
+
     static IndicatorReport report(LocalDate from, LocalDate to, List<Journey> journeys) {
         return IndicatorReport.of(from, to, List.of(new IndicatorReport.Form("A", "P-A"), new IndicatorReport.Form("B", "P-B")),
                 List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), journeys);
@@ -169,6 +237,13 @@ class IndicatorReportTest {
             desk("U2", "2026-11-13T03:00:00Z", "2026-12-01T17:00:00Z", null, "2026-11-13T04:00:00Z"),
             desk("U1", "2026-10-20T00:00:00Z", "2026-11-04T00:00:00Z", null, "2026-10-21T00:00:00Z"));
 
+    /** Journey figures with no rating and nobody helped at a desk (no filer key before V13). */
+    static IndicatorReport.JourneyFigures unrated(String channel, String unit, long dossiers, long delivered, long failed, Number median,
+                                                  long results) {
+        return new IndicatorReport.JourneyFigures(channel, unit, dossiers, delivered, failed, median, results, 0,
+                dossiers == 0 ? null : 0.0, null, 0, null);
+    }
+
     static void journey(IndicatorReport.Figures f, long dossiers, long delivered, long failed, Number median, long results) {
         assertThat(List.of(f.dossiers(), f.delivered(), f.deliveryFailed(), f.resultsReady())).as(f.formId())
                 .containsExactly(dossiers, delivered, failed, results);
@@ -183,11 +258,11 @@ class IndicatorReportTest {
         journey(r.forms().get(0), 6, 5, 1, 30L, 1);
         journey(r.forms().get(1), 2, 2, 1, 648010L, 1);
         assertThat(r.channels()).containsExactly(
-                new IndicatorReport.JourneyFigures("ONLINE", null, 6, 5, 1, 30L, 1),
-                new IndicatorReport.JourneyFigures("DESK", null, 2, 2, 1, 648010L, 1));
+                unrated("ONLINE", null, 6, 5, 1, 30L, 1),
+                unrated("DESK", null, 2, 2, 1, 648010L, 1));
         assertThat(r.units()).containsExactly(
-                new IndicatorReport.JourneyFigures(null, "U1", 1, 2, 0, 648010L, 1),
-                new IndicatorReport.JourneyFigures(null, "U2", 1, 0, 1, null, 0));
+                unrated(null, "U1", 1, 2, 0, 648010L, 1),
+                unrated(null, "U2", 1, 0, 1, null, 0));
 
         IndicatorReport december = report(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), NOVEMBER);
         journey(december.total(), 0, 2, 0, 802845L, 0);

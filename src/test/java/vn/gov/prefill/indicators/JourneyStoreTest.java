@@ -123,11 +123,49 @@ class JourneyStoreTest {
     void theAttachmentsJoinTheFiledRowAndARedeliveryKeepsThem() {
         String id = "01JF3Q0000000000000000000J";
         store.insertJourney(step(id, Step.FILED, FILED));
-        store.insertAttachments(id, 1, 2);
+        store.insertFiled(id, 1, 2, null);
         store.insertJourney(step(id, Step.FILED, FILED.plusSeconds(3600)));
 
         assertThat(november()).containsExactly(new Journey("criminal-record-request", "2.001417", "ONLINE", null, FILED, null, null,
                 List.of(), 1, 2));
+    }
+
+    void filed(String id, String channel, String unit, Instant at, String filerKey) {
+        store.insertJourney(new JourneyStep(id, "criminal-record-request", "2.001417", channel, unit, Step.FILED, at, at));
+        store.insertFiled(id, 0, 0, filerKey);
+    }
+
+    /**
+     * Hoa (by her key) is helped at desk U1 in November and files alone online on 2 December; Bình is helped at U1 and
+     * never files alone. Both rate their desk dossier; Hoa's second rating of the same stage is refused.
+     */
+    @Test
+    void whoWasHelpedAtADeskAndLaterFiledAloneAndTheirVerdictComeFromTheTables() {
+        filed("01JF3Q0000000000000000000P", "DESK", "U1", Instant.parse("2026-11-10T03:00:00Z"), "key-hoa");
+        filed("01JF3Q0000000000000000000Q", "DESK", "U1", Instant.parse("2026-11-12T03:00:00Z"), "key-binh");
+        filed("01JF3Q0000000000000000000R", "ONLINE", null, Instant.parse("2026-12-02T03:00:00Z"), "key-hoa");
+        // before V13 nobody's key was kept: not counted as helped
+        filed("01JF3Q0000000000000000000S", "DESK", "U1", Instant.parse("2026-11-13T03:00:00Z"), null);
+        RatingStore ratings = new RatingStore(db);
+        Instant rated = Instant.parse("2026-11-20T03:00:00Z");
+        assertThat(ratings.record(new Rating("01JF3Q0000000000000000000P", Rating.Stage.FILING, "criminal-record-request", "2.001417",
+                "DESK", "U1", 5, 5, 4, 5, "Tốt, gọi 0912345678", rated))).isTrue();
+        assertThat(ratings.record(new Rating("01JF3Q0000000000000000000P", Rating.Stage.FILING, "criminal-record-request", "2.001417",
+                "DESK", "U1", 1, null, null, null, null, rated))).isFalse();
+        assertThat(ratings.record(new Rating("01JF3Q0000000000000000000Q", Rating.Stage.FILING, "criminal-record-request", "2.001417",
+                "DESK", "U1", 2, null, null, null, null, rated))).isTrue();
+
+        Instant start = Instant.parse("2026-10-31T17:00:00Z");
+        Instant end = Instant.parse("2026-11-30T17:00:00Z");
+        assertThat(store.lastOnline(start, end)).containsExactly(java.util.Map.entry("key-hoa", Instant.parse("2026-12-02T03:00:00Z")));
+        assertThat(ratings.within(start, end)).extracting(Rating::score).containsExactly(5, 2);
+        assertThat(ratings.within(start, end).get(0).comment()).isEqualTo("Tốt, gọi [phone]");
+        IndicatorReport r = IndicatorReport.of(java.time.LocalDate.of(2026, 11, 1), java.time.LocalDate.of(2026, 11, 30), List.of(),
+                List.of(), List.of(), List.of(), java.util.Map.of(), List.of(), List.of(), store.journeys(start, end),
+                ratings.within(start, end), store.lastOnline(start, end));
+        IndicatorReport.JourneyFigures u1 = r.units().get(0);
+        assertThat(u1).isEqualTo(new IndicatorReport.JourneyFigures(null, "U1", 3, 0, 0, null, 0, 2, 0.6667, 0.5, 2, 0.5));
+        assertThat(r.total().laterFiledAloneShare()).isEqualTo(0.5);
     }
 
     @Test

@@ -77,6 +77,11 @@ abstract class DossierTestSupport extends GatewayTestSupport {
     }
 
     Answer file(String token, JsonNode data, String prefillToken, String idempotencyKey) {
+        return file(token, data, prefillToken, idempotencyKey, Map.of());
+    }
+
+    /** Filing with more headers: an officer's token, and the citizen's in X-Citizen-Authorization. */
+    Answer file(String token, JsonNode data, String prefillToken, String idempotencyKey, Map<String, String> headers) {
         ObjectNode body = JSON.createObjectNode();
         body.set("data", data);
         body.put("prefillToken", prefillToken);
@@ -84,6 +89,7 @@ abstract class DossierTestSupport extends GatewayTestSupport {
                         java.net.URI.create("http://localhost:" + port + "/api/v1/forms/" + FORM + "/dossiers"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        headers.forEach(request::header);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -74,8 +74,14 @@ abstract class GatewayTestSupport {
     record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) { }
 
     Answer call(String method, String path, String token, String contentType, String body) {
+        return call(method, path, token, contentType, body, Map.of());
+    }
+
+    /** A call with more headers, e.g. the citizen's token in X-Citizen-Authorization beside an officer's. */
+    Answer call(String method, String path, String token, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -87,6 +93,23 @@ abstract class GatewayTestSupport {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), type, json, response);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body of a GET that answers text (CSV, Prometheus), failing on any status but 200. */
+    String text(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+            }
+            return response.body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -113,6 +136,11 @@ abstract class GatewayTestSupport {
     /** An operator's token (roles: OPERATOR), minted through the API. */
     String operatorToken() {
         return token(Map.of("operator", true));
+    }
+
+    /** The demo desk's officer's token (roles: OFFICER, MaCanBo CB.27.0042, MaDonVi 000.27.31.H09), minted through the API. */
+    String officerToken() {
+        return token(Map.of("officer", true));
     }
 
     String token(Map<String, Object> request) {

@@ -141,10 +141,31 @@ class OpenApiDocumentIT extends GatewayTestSupport {
     @Test
     void theDemoTokenBodyNamesWhatTheControllerReads() {
         JsonNode body = requestSchema("post", "/api/v1/demo/tokens");
-        assertThat(names(body.get("properties"))).contains("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds");
+        assertThat(names(body.get("properties"))).contains("persona", "citizenId", "enterpriseCode", "loa", "audience", "expiresInSeconds",
+                "operator", "officer", "officerCode", "unitCode", "unitName", "signedInSecondsAgo");
         assertThat(texts(body.at("/properties/loa/enum"))).containsExactly("LoA1", "LoA2");
         JsonNode answer = resolve(operation("post", "/api/v1/demo/tokens").at("/responses/200/content/application~1json/schema"));
-        assertThat(names(answer.get("properties"))).containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "persona");
+        assertThat(names(answer.get("properties"))).containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "persona",
+                "roles", "desk");
+    }
+
+    @Test
+    void everyPersonsEndpointTakesTheCitizensTokenAtADeskAndTheVerdictIsDocumented() {
+        for (String[] op : new String[][] {{"post", "/api/v1/forms/{formId}/prefill"}, {"post", "/api/v1/forms/{formId}/dossiers"},
+                {"get", "/api/v1/me/disclosures"}, {"post", "/api/v1/me/dossiers/{dossierId}/rating"}}) {
+            JsonNode operation = operation(op[0], op[1]);
+            List<String> headers = new java.util.ArrayList<>();
+            operation.path("parameters").forEach(p -> headers.add(p.path("name").asText()));
+            assertThat(headers).as("%s %s", op[0], op[1]).contains("X-Citizen-Authorization");
+            assertThat(operation.at("/responses/400/description").asText()).contains("citizen-authorization-required");
+            assertThat(operation.at("/responses/403/description").asText()).contains("not-an-officer", "not-a-citizen");
+        }
+        assertThat(operation("get", "/api/v1/forms").path("parameters").toString()).doesNotContain("X-Citizen-Authorization");
+        JsonNode rating = requestSchema("post", "/api/v1/me/dossiers/{dossierId}/rating");
+        assertThat(names(rating.get("properties"))).containsExactlyInAnyOrder("stage", "score", "items", "comment");
+        assertThat(operation("post", "/api/v1/me/dossiers/{dossierId}/rating").at("/responses/409/description").asText())
+                .contains("already-rated", "result-not-ready");
+        assertThat(operation("get", "/api/v1/admin/ratings").at("/responses/403/description").asText()).contains("forbidden");
     }
 
     @Test
