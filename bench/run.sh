@@ -403,7 +403,7 @@ jfr_stop() {
     echo; echo "the gateway's frames anywhere in a stack (samples, frame):"
     awk '/stackTrace = \[/ {delete seen} /vn\.gov\.prefill\./ {f=$0; sub(/^[ \t]+/, "", f); sub(/line:.*/, "", f); if (!(f in seen)) {seen[f]=1; print f}}' \
       "$WORK/jfr.txt" | sort | uniq -c | sort -rn | head -40
-    echo; echo "samples: $(grep -c 'jdk.ExecutionSample' "$WORK/jfr.txt")"; } >"$OUT/jfr-top.txt"
+    echo; echo "samples: $(grep -c 'jdk.ExecutionSample' "$WORK/jfr.txt")"; } >"$OUT/jfr-top.txt" || true  # head closes its pipe early
 }
 
 if [ "$ONLY" = filing ]; then
