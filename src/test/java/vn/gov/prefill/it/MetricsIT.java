@@ -52,13 +52,7 @@ class MetricsIT extends GatewayTestSupport {
 
     void prefillAndSubmit() {
         String hoa = token("hoa");
-        Answer p = prefill("criminal-record-request", hoa, null);
-        ObjectNode data = (ObjectNode) p.body().get("data").deepCopy();
-        data.put("purpose", "Xin việc");
-        data.put("certificateType", 1);
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data", data);
-        body.put("prefillToken", p.body().get("prefillToken").asText());
+        ObjectNode body = criminalRecordRequestAnswered(prefill("criminal-record-request", hoa, null));
         assertThat(call("POST", "/api/v1/forms/criminal-record-request/submissions", hoa, "application/json", body.toString()).status())
                 .isEqualTo(200);
     }
