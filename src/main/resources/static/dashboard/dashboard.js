@@ -95,9 +95,13 @@
       yAxis: {type: 'category', data: rows.map(function (r) { return r.label; }), axisLabel: wrapped(200)},
       series: [
         {name: 'Hài lòng', type: 'bar', data: rows.map(function (r) { return r.figures.satisfiedShare; }),
-          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'},
-            label: {formatter: '{b}', position: 'end'},
-            data: SATISFIED_TARGETS.map(function (target) { return {name: 'Mục tiêu ' + target.year, xAxis: target.value}; })}},
+          // 2025's line labelled at its foot, 2026's at its head, so that the two names never overlap
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '{b}'},
+            data: SATISFIED_TARGETS.map(function (target, i) {
+              return {name: 'Mục tiêu ' + target.year, xAxis: target.value,
+                label: {position: i === 0 ? 'insideStartTop' : 'insideEndTop'},
+                lineStyle: {color: i === 0 ? '#8a5300' : '#b3261e'}};
+            })}},
         {name: 'Tỉ lệ phản hồi', type: 'bar', data: rows.map(function (r) { return r.figures.responseRate; })}
       ]
     }, true);
