@@ -505,7 +505,7 @@ export const STRINGS = {
     officerSignOut: 'Officer signs out',
     filedAtDesk: 'Submitted at {where}, officer {officer}',
     readAtDesk: 'at {where}, officer {officer}',
-    channel: 'Submitted',
+    channel: 'Where submitted',
     channelOnline: 'Online',
     ratingTitle_FILING: 'Your feedback on submitting',
     ratingTitle_RESULT: 'Your feedback on how it was handled',

@@ -88,18 +88,18 @@
     var rows = (report.channels || []).map(function (c) { return {label: CHANNELS[c.channel] || c.channel, figures: c}; })
       .concat(report.forms.map(function (f, i) { return {label: names[i], figures: f}; }));
     chart('chart-satisfaction').setOption({
+      animation: false,
       tooltip: {trigger: 'axis', valueFormatter: pct},
       legend: {top: 0},
-      grid: {left: 8, right: 90, bottom: 8, top: 32, containLabel: true},
+      grid: {left: 8, right: 60, bottom: 8, top: 64, containLabel: true},
       xAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: function (v) { return Math.round(v * 100) + ' %'; }}},
       yAxis: {type: 'category', data: rows.map(function (r) { return r.label; }), axisLabel: wrapped(200)},
       series: [
         {name: 'Hài lòng', type: 'bar', data: rows.map(function (r) { return r.figures.satisfiedShare; }),
-          // 2025's line labelled at its foot, 2026's at its head, so that the two names never overlap
-          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '{b}'},
+          // both names over the lines' heads, 2025's a line higher than 2026's, so that the two never overlap
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '{b}', position: 'end'},
             data: SATISFIED_TARGETS.map(function (target, i) {
-              return {name: 'Mục tiêu ' + target.year, xAxis: target.value,
-                label: {position: i === 0 ? 'insideStartTop' : 'insideEndTop'},
+              return {name: 'Mục tiêu ' + target.year, xAxis: target.value, label: {distance: i === 0 ? 20 : 4},
                 lineStyle: {color: i === 0 ? '#8a5300' : '#b3261e'}};
             })}},
         {name: 'Tỉ lệ phản hồi', type: 'bar', data: rows.map(function (r) { return r.figures.responseRate; })}

@@ -93,6 +93,8 @@ class DeskPageIT extends ReferencePageTestSupport {
         assertThat(browser.visible(By.id("rating-filing-staff")).getText()).contains("Cán bộ Bộ phận Một cửa hướng dẫn có tận tình không?");
         axeFindsNothing();
         browser.screenshot("desk-confirmation");
+        browser.js("window.scrollTo(0, 0);");
+        browser.viewport("desk-confirmation-first-screen", 1000, 1500);
 
         // every call with the citizen's token carried the officer's as the caller and hers beside it
         List<JsonNode> calls = calls();

@@ -21,7 +21,9 @@ class MetricsIT extends GatewayTestSupport {
     /** The only label names the gateway's own metrics may carry. */
     static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event", "kind",
             // the handling system's callbacks: why a signature was refused, whether a step came by callback or reconciliation
-            "reason", "via");
+            "reason", "via",
+            // the citizens' ratings: the stage rated (FILING, RESULT) and whether the score was 4 or 5
+            "stage", "satisfied");
 
     record Sample(String name, List<String[]> labels) { }
 
