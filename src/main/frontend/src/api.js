@@ -1,7 +1,22 @@
 // The page is a client of the public API like any other front end: these calls are all it makes.
+
+// At a one-stop desk the officer's token is the caller and the citizen's, signed in beside them, rides along:
+// every call made with a citizen's token then sends both (the request runs as the citizen's).
+let officerToken = null;
+
+/** The desk's officer signed in (their token), or signed out (null): from now on every citizen's call says so. */
+export function atDesk(token) {
+  officerToken = token;
+}
+
 async function call(method, path, { token, body, headers: extra } = {}) {
   const headers = { Accept: 'application/json, application/problem+json', ...extra };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (token && officerToken) {
+    headers.Authorization = `Bearer ${officerToken}`;
+    headers['X-Citizen-Authorization'] = `Bearer ${token}`;
+  } else if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -18,6 +33,8 @@ async function call(method, path, { token, body, headers: extra } = {}) {
 export const api = {
   personas: () => call('GET', '/api/v1/demo/personas'),
   signIn: (persona) => call('POST', '/api/v1/demo/tokens', { body: { persona } }),
+  // the demo desk's officer (roles OFFICER, with the desk in desk: {officer, unit, unitName})
+  signInOfficer: () => call('POST', '/api/v1/demo/tokens', { body: { officer: true } }),
   catalogue: () => call('GET', '/api/v1/forms'),
   schema: (formId) => call('GET', `/api/v1/forms/${encodeURIComponent(formId)}`),
   codeList: (name) => call('GET', `/api/v1/codelists/${encodeURIComponent(name)}`),
@@ -34,6 +51,8 @@ export const api = {
   profile: (token) => call('GET', '/api/v1/me/profile', { token }),
   eraseDeclared: (token, key) => call('DELETE', `/api/v1/me/profile/${encodeURIComponent(key)}`, { token }),
   eraseAllDeclared: (token) => call('DELETE', '/api/v1/me/profile', { token }),
+  // stage FILING or RESULT, score 1–5, items {easy, time, staff} and comment optional
+  rate: (token, id, rating) => call('POST', `/api/v1/me/dossiers/${encodeURIComponent(id)}/rating`, { token, body: rating }),
   disclosures: (token) => call('GET', '/api/v1/me/disclosures?size=50', { token }),
 };
 

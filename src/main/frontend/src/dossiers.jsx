@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from './api.js';
 import { KeptNotice } from './declared.jsx';
 import { useFocusOnChange } from './hooks.js';
+import { RatingWhenAsked } from './rating.jsx';
 
 const PAGE_SIZE = 20;
 // an open dossier is read again every 4 s until it is final, every 30 s once nothing has changed for 5 minutes
@@ -47,9 +48,26 @@ function LinkButton({ id, onClick, children }) {
   return <a href={`#${id ?? ''}`} id={id} onClick={(e) => { e.preventDefault(); onClick(); }}>{children}</a>;
 }
 
-/** The receipt of a filing: GOV.UK's confirmation page (a panel with the reference, then what happens next). */
-export function Confirmation({ t, receipt, onMyDossiers, onAgain, onDisclosures, onDeclared }) {
+/** Where a dossier was filed at a desk: "Nộp tại Bộ phận Một cửa phường Kinh Bắc (000.27.31.H09), cán bộ CB.27.0042". */
+export function FiledAtDesk({ t, desk, className }) {
+  if (!desk) return null;
+  return (
+    <span className={className} data-desk-unit={desk.unit}>
+      {t('filedAtDesk', { where: desk.unitName ? `${desk.unitName} (${desk.unit})` : t('deskUnit', { unit: desk.unit }), officer: desk.officer })}
+    </span>
+  );
+}
+
+/** The receipt of a filing: GOV.UK's confirmation page (a panel with the reference, then what happens next, then the verdict). */
+export function Confirmation({ t, session, receipt, onMyDossiers, onAgain, onDisclosures, onDeclared }) {
   const heading = useFocusOnChange('done');
+  // the dossier's view says whether its filing may be rated (canRate), and where it was filed
+  const [dossier, setDossier] = useState(null);
+  useEffect(() => {
+    let live = true;
+    api.dossier(session.token, receipt.dossierId).then((r) => { if (live && r.status === 200) setDossier(r.body); });
+    return () => { live = false; };
+  }, [session.token, receipt.dossierId]);
   return (
     <>
       <div className="confirmation" id="confirmation" data-dossier-id={receipt.dossierId}>
@@ -59,12 +77,14 @@ export function Confirmation({ t, receipt, onMyDossiers, onAgain, onDisclosures,
           <strong id="dossier-reference" className="reference">{receipt.dossierId}</strong>
         </p>
         {receipt.filedAt ? <p>{t('doneFiledAt', { at: t.dateTime(receipt.filedAt) })}</p> : null}
+        {dossier?.desk ? <p><FiledAtDesk t={t} desk={dossier.desk} /></p> : null}
       </div>
       {receipt.reuse ? <p id="reuse">{t('reuse', receipt.reuse)}</p> : null}
       <KeptNotice t={t} kept={receipt.declared?.kept} onOpen={onDeclared} />
       <h2>{t('doneNextTitle')}</h2>
       <p>{t('doneNext')}</p>
       <p>{t('doneFollow')} <LinkButton id="confirmation-my-dossiers" onClick={onMyDossiers}>{t('myDossiers')}</LinkButton>.</p>
+      <RatingWhenAsked t={t} session={session} dossier={dossier} stage="FILING" />
       <div className="actions">
         <button type="button" className="button" id="start-again" onClick={onAgain}>{t('startAgain')}</button>
         <button type="button" className="button secondary" onClick={onDisclosures}>{t('whoRead')}</button>
@@ -111,6 +131,7 @@ export function MyDossiers({ t, session, forms, onOpen, onBack }) {
                       <span className="visually-hidden">{t('filedAtHidden', { at: t.dateTime(d.filedAt) })}</span>
                     </LinkButton>
                     <br /><span className="muted">{d.dossierId}</span>
+                    {d.desk ? <><br /><FiledAtDesk t={t} desk={d.desk} className="desk-filed" /></> : null}
                   </td>
                   <td data-label={t('colFiledAt')}><time dateTime={d.filedAt}>{t.dateTime(d.filedAt)}</time></td>
                   <td data-label={t('colStatus')}><StatusTag t={t} status={d.status} /></td>
@@ -224,9 +245,12 @@ export function DossierDetail({ t, session, forms, id, onBack }) {
             <div className="summary-row"><dt>{t('dossierReference')}</dt><dd id="dossier-id">{d.dossierId}</dd></div>
             <div className="summary-row"><dt>{t('procedureCode')}</dt><dd>{d.procedureCode}</dd></div>
             <div className="summary-row"><dt>{t('filedAt')}</dt><dd><time dateTime={d.filedAt}>{t.dateTime(d.filedAt)}</time></dd></div>
+            <div className="summary-row"><dt>{t('channel')}</dt>
+              <dd id="dossier-channel" data-channel={d.channel ?? ''}>{d.desk ? <FiledAtDesk t={t} desk={d.desk} /> : t('channelOnline')}</dd></div>
           </dl>
           {!FINAL.has(d.status) && checkedAt ? <p className="muted" id="refreshing">{t('refreshing', { time: t.time(checkedAt) })}</p> : null}
           {d.result ? <Result t={t} result={d.result} /> : null}
+          <RatingWhenAsked t={t} session={session} dossier={d} stage="RESULT" />
           <Timeline t={t} timeline={d.timeline} />
         </div>
       ) : null}

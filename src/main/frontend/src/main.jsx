@@ -4,10 +4,11 @@ import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { englishStringTranslator } from '@rjsf/utils';
 
-import { api, newIdempotencyKey } from './api.js';
+import { api, atDesk, newIdempotencyKey } from './api.js';
 import { AttachmentAnswers, AttachmentSlots, DeclaredPage, KeepBox, attachmentsOf, declaredFieldsOf, isDeclared,
   slotsOf, slotsTitleOf } from './declared.jsx';
 import { Confirmation, DossierDetail, MyDossiers } from './dossiers.jsx';
+import { ErrorSummary, focusField } from './errors.jsx';
 import { useFocusOnChange } from './hooks.js';
 import { translator } from './strings.js';
 import { errorSchemaOf, get, isAddress, pointerToId, resolve } from './pointers.js';
@@ -20,34 +21,6 @@ const LISTS = { provinces: 'provinces-2025', communes: 'communes-2025', communeP
   ethnicity: 'ethnicity', countries: 'countries' };
 const FAILED_SOURCE = new Set(['TIMEOUT', 'UNAVAILABLE', 'INVALID_RESPONSE']);
 const ASIDE = new Set(['disclosures', 'dossiers', 'dossier', 'declared']);
-
-function ErrorSummary({ t, errors, onPick, focusKey }) {
-  const ref = useFocusOnChange(focusKey);
-  if (!errors.length) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} id="error-summary">
-      <h2 id="error-summary-title">{t('errorSummary')}</h2>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i}><a href={`#${e.id}`} onClick={(ev) => { ev.preventDefault(); onPick(e.id); }}>{e.label ? `${e.label}: ` : ''}{e.message}</a></li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function focusField(id, firstInput = false) {
-  const target = document.getElementById(id)
-    ?? document.querySelector(`[id^="${id}_"]`)
-    ?? document.getElementById(id.split('_').slice(0, -1).join('_'));
-  if (!target) return;
-  const folded = target.closest('details:not([open])');
-  if (folded) folded.open = true;
-  // opened for change, a group of inputs (an address) gives the focus to its first input
-  const input = firstInput && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) ? (target.querySelector('input, select, textarea') ?? target) : target;
-  input.scrollIntoView({ block: 'center' });
-  input.focus({ preventScroll: true });
-}
 
 function titleAt(schema, pointer) {
   let node = schema;
@@ -68,7 +41,11 @@ function PersonaSituation({ t, persona }) {
   return <p className="help" id="persona-situation" lang={vi || t.lang === 'en' ? undefined : 'en'}>{vi ? persona.situationVi : persona.situation}</p>;
 }
 
-function SignIn({ t, onSignedIn }) {
+/**
+ * The demo sign-in: a persona, or the desk's officer. At a desk (desk set) the citizen signs in here beside the officer,
+ * with their own account: the officer never signs in as them.
+ */
+function SignIn({ t, desk, onSignedIn, onOfficer }) {
   const [personas, setPersonas] = useState(null);
   const [choice, setChoice] = useState('hoa');
   const [problem, setProblem] = useState(null);
@@ -82,11 +59,16 @@ function SignIn({ t, onSignedIn }) {
     const persona = personas.find((p) => p.id === choice);
     onSignedIn({ token: r.body.access_token, persona });
   };
-  const heading = useFocusOnChange('signin');
+  const officer = async () => {
+    const r = await api.signInOfficer();
+    if (r.status !== 200 || !r.body?.desk) { setProblem(r.body?.detail ?? String(r.status)); return; }
+    onOfficer({ token: r.body.access_token, ...r.body.desk });
+  };
+  const heading = useFocusOnChange(desk ? 'signin-desk' : 'signin');
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>{t('signInTitle')}</h1>
-      <p className="lead">{t('signInLead')}</p>
+      <h1 tabIndex={-1} ref={heading}>{t(desk ? 'deskSignInTitle' : 'signInTitle')}</h1>
+      <p className="lead">{t(desk ? 'deskSignInLead' : 'signInLead')}</p>
       {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}
       {personas === null ? <p>{t('loading')}</p> : (
         <form onSubmit={submit} noValidate>
@@ -99,8 +81,15 @@ function SignIn({ t, onSignedIn }) {
             </select>
             <PersonaSituation t={t} persona={personas.find((p) => p.id === choice)} />
           </div>
-          <button type="submit" className="button" id="sign-in">{t('signIn')}</button>
+          <button type="submit" className="button" id="sign-in">{t(desk ? 'deskSignIn' : 'signIn')}</button>
         </form>
+      )}
+      {desk ? null : (
+        <section className="officer-signin" aria-labelledby="officer-title">
+          <h2 id="officer-title">{t('officerTitle')}</h2>
+          <p>{t('officerLead')}</p>
+          <button type="button" className="button secondary" id="sign-in-officer" onClick={officer}>{t('officerSignIn')}</button>
+        </section>
       )}
     </>
   );
@@ -376,7 +365,10 @@ function Disclosures({ t, session, forms, onBack }) {
                 <tr key={`${d.requestId}-${i}`}>
                   <td>{new Date(d.at).toLocaleString(t.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
                   <td>{titleOf(d.form?.id)}</td>
-                  <td>{d.readByYou ? t('byYou', { client: d.client }) : t('byOther', { client: d.client })}</td>
+                  <td>{d.readByYou ? t('byYou', { client: d.client }) : t('byOther', { client: d.client })}
+                    {d.desk ? <><br /><span className="desk-read" data-desk-unit={d.desk.unit}>{t.lang === 'vi' && d.desk.text ? d.desk.text
+                      : t('readAtDesk', { where: d.desk.unitName ? `${d.desk.unitName} (${d.desk.unit})` : t('deskUnit', { unit: d.desk.unit }),
+                        officer: d.desk.officer })}</span></> : null}</td>
                   <td>{d.subjectRole === 'self' ? t('subject_self') : (t.has(`role_${d.subjectRole}`) ? t(`role_${d.subjectRole}`) : d.subjectRole)}
                     {d.actingFor ? ` (${t.has(`acting_${d.actingFor}`) ? t(`acting_${d.actingFor}`) : d.actingFor})` : ''}</td>
                   <td>{Object.entries(d.sources ?? {}).map(([s, status]) => `${t.short(s)}: ${t.has(`st_${status}`) ? t(`st_${status}`) : t('st_other')}`).join(', ')}</td>
@@ -392,10 +384,23 @@ function Disclosures({ t, session, forms, onBack }) {
   );
 }
 
+/** Who is at the desk: the unit and its officer, and the citizen signed in beside them (or none yet). */
+function DeskBanner({ t, desk, citizen }) {
+  const unit = desk.unitName ? <span lang={t.lang === 'vi' ? undefined : 'vi'}>{desk.unitName}</span> : t('deskUnit', { unit: desk.unit });
+  return (
+    <div className="desk-banner" id="desk-banner" data-officer={desk.officer} data-unit={desk.unit}><p>
+      <strong>{unit} — {t('deskOfficer', { officer: desk.officer })}</strong>
+      <br /><span id="desk-citizen">{citizen ? t('deskCitizen', { name: citizen.fullName }) : t('deskNoCitizen')}</span>
+    </p></div>
+  );
+}
+
 function App() {
   const [lang, setLang] = useState(() => localStorage.getItem('lang') ?? 'vi');
   const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState(null);
+  // at a one-stop desk: the officer signed in ({token, officer, unit, unitName}); the citizen's session beside it
+  const [desk, setDesk] = useState(null);
   const [view, setView] = useState('signin');
   const [forms, setForms] = useState([]);
   const [lists, setLists] = useState({});
@@ -470,16 +475,19 @@ function App() {
     setEditing((e) => new Set([...e, pointer]));
     setTimeout(() => focusField(pointerToId(pointer), true), 50);
   };
-  const signOut = () => {
+  // at a desk, the citizen may sign out alone (the next one signs in beside the same officer); signing out ends both
+  const signOut = (keepDesk = false) => {
     filing.current.key = null;
+    if (!keepDesk) { atDesk(null); setDesk(null); }
     setSession(null); setCurrent(null); setReceipt(null); setFilingProblem(null); setDossierId(null); setView('signin');
   };
+  const officerSignedIn = (officer) => { atDesk(officer.token); setDesk(officer); setView('signin'); };
   // the pages of the header come back to the step the citizen left, never to one another
   const navigate = (target) => { setReturnTo(ASIDE.has(view) ? returnTo : view); setView(target); };
 
   let main;
   if (!session || view === 'signin') {
-    main = <SignIn t={t} onSignedIn={(s) => { setSession(s); setView('choose'); }} />;
+    main = <SignIn t={t} desk={desk} onOfficer={officerSignedIn} onSignedIn={(s) => { setSession(s); setView('choose'); }} />;
   } else if (view === 'choose') {
     main = <ChooseForm t={t} session={session} forms={forms} onPrefilled={prefilled} />;
   } else if (view === 'form') {
@@ -498,7 +506,7 @@ function App() {
                            if (id) setTimeout(() => focusField(id), 50);
                          }} />;
   } else if (view === 'done') {
-    main = <Confirmation t={t} receipt={receipt} onAgain={() => setView('choose')} onMyDossiers={() => navigate('dossiers')}
+    main = <Confirmation t={t} session={session} receipt={receipt} onAgain={() => setView('choose')} onMyDossiers={() => navigate('dossiers')}
                          onDisclosures={() => navigate('disclosures')} onDeclared={() => navigate('declared')} />;
   } else if (view === 'disclosures') {
     main = <Disclosures t={t} session={session} forms={forms} onBack={() => setView(returnTo)} />;
@@ -527,12 +535,16 @@ function App() {
                         onClick={() => navigate('declared')}>{t('declaredTitle')}</button>
                 <button type="button" className="link" id="who-read" aria-current={view === 'disclosures' ? 'page' : undefined}
                         onClick={() => navigate('disclosures')}>{t('whoRead')}</button>
-                <button type="button" className="link" id="sign-out" onClick={signOut}>{t('signOut')}</button>
+                {desk ? <button type="button" className="link" id="sign-out-citizen" onClick={() => signOut(true)}>{t('changeCitizen')}</button> : null}
               </>
+            ) : null}
+            {session || desk ? (
+              <button type="button" className="link" id="sign-out" onClick={() => signOut()}>{t(desk ? 'officerSignOut' : 'signOut')}</button>
             ) : null}
           </nav>
         </div></div>
         <p className="banner">{t('banner')}{session ? <> · <span id="signed-in">{t('signedInAs', { name: session.persona?.fullName })}</span></> : null}</p>
+        {desk ? <DeskBanner t={t} desk={desk} citizen={session?.persona} /> : null}
       </header>
       <main id="main" tabIndex={-1}>
         {problem ? <p className="field-error" role="alert">{t('problem', { detail: problem })}</p> : null}

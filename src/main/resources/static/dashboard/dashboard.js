@@ -3,6 +3,8 @@
   'use strict';
   var TOKEN_KEY = 'prefill.operatorToken';
   var REUSE_TARGET = 0.8, NOTHING_TARGET = 0.9, LOGIN_TARGET_SECONDS = 300, AVAILABILITY_TARGET = 0.95;
+  // the provinces' satisfaction targets: 90 % of the people satisfied in 2025, 95 % from 2026
+  var SATISFIED_TARGETS = [{year: 2025, value: 0.9}, {year: 2026, value: 0.95}];
   var charts = {};
   var titles = {};
 
@@ -75,13 +77,51 @@
     if (met !== null) { el.classList.add(met ? 'met' : 'missed'); }
   }
 
-  function render(report, trend) {
+  /** The satisfaction target of a month's year: 2025's until 2025, 2026's from then on. */
+  function satisfiedTarget(ym) {
+    var year = Number(ym.slice(0, 4));
+    return year <= SATISFIED_TARGETS[0].year ? SATISFIED_TARGETS[0].value : SATISFIED_TARGETS[1].value;
+  }
+
+  /** The citizens' verdict: the satisfied share per channel and per form against both years' targets, and the desks' table. */
+  function renderVerdict(report, names) {
+    var rows = (report.channels || []).map(function (c) { return {label: CHANNELS[c.channel] || c.channel, figures: c}; })
+      .concat(report.forms.map(function (f, i) { return {label: names[i], figures: f}; }));
+    chart('chart-satisfaction').setOption({
+      animation: false,
+      tooltip: {trigger: 'axis', valueFormatter: pct},
+      legend: {top: 0},
+      grid: {left: 8, right: 60, bottom: 8, top: 64, containLabel: true},
+      xAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: function (v) { return Math.round(v * 100) + ' %'; }}},
+      yAxis: {type: 'category', data: rows.map(function (r) { return r.label; }), axisLabel: wrapped(200)},
+      series: [
+        {name: 'Hài lòng', type: 'bar', data: rows.map(function (r) { return r.figures.satisfiedShare; }),
+          // both names over the lines' heads, 2025's a line higher than 2026's, so that the two never overlap
+          markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#b3261e'}, label: {formatter: '{b}', position: 'end'},
+            data: SATISFIED_TARGETS.map(function (target, i) {
+              return {name: 'Mục tiêu ' + target.year, xAxis: target.value, label: {distance: i === 0 ? 20 : 4},
+                lineStyle: {color: i === 0 ? '#8a5300' : '#b3261e'}};
+            })}},
+        {name: 'Tỉ lệ phản hồi', type: 'bar', data: rows.map(function (r) { return r.figures.responseRate; })}
+      ]
+    }, true);
+    var units = report.units || [];
+    $('units-empty').hidden = units.length > 0;
+    document.querySelector('#units-table tbody').innerHTML = units.map(function (u) {
+      return '<tr data-unit="' + escape(u.unit) + '"><td>' + escape(u.unit) + '</td><td>' + u.dossiers + '</td><td>' + u.ratings + '</td><td>' +
+        pct(u.responseRate) + '</td><td>' + pct(u.satisfiedShare) + '</td><td>' + u.assistedFilers + '</td><td>' +
+        pct(u.laterFiledAloneShare) + '</td></tr>';
+    }).join('');
+  }
+
+  function render(report, trend, month) {
     var t = report.total;
     card('card-reuse', pct(t.reuse), t.reuse === null ? null : t.reuse >= REUSE_TARGET);
     card('card-nothing', pct(t.reenteredNothingShare), t.reenteredNothingShare === null ? null : t.reenteredNothingShare >= NOTHING_TARGET);
     card('card-coverage', pct(t.coverage), null);
     card('card-login', duration(t.medianLoginToSubmitSeconds),
       t.medianLoginToSubmitSeconds === null ? null : t.medianLoginToSubmitSeconds <= LOGIN_TARGET_SECONDS);
+    card('card-satisfied', pct(t.satisfiedShare), t.satisfiedShare === null ? null : t.satisfiedShare >= satisfiedTarget(month));
     card('card-volume', t.validSubmissions.toLocaleString('vi-VN') + ' / ' + t.submissions.toLocaleString('vi-VN'), null);
 
     var forms = report.forms;
@@ -188,9 +228,11 @@
         '</td><td>' + f.submissions + '</td><td>' + f.validSubmissions + '</td><td>' + pct(f.coverage) + '</td><td>' + pct(f.reuse) +
         '</td><td>' + pct(f.reenteredNothingShare) + '</td><td>' + duration(f.medianPrefillToSubmitSeconds) +
         '</td><td>' + f.declaredPrefilled + '</td><td>' + f.attachmentsByReference + ' / ' + f.attachmentsFiled +
-        '</td><td>' + pct(f.attachmentsByReferenceShare) + '</td></tr>';
+        '</td><td>' + pct(f.attachmentsByReferenceShare) + '</td><td>' + f.ratings + '</td><td>' + pct(f.responseRate) +
+        '</td><td>' + pct(f.satisfiedShare) + '</td><td>' + f.assistedFilers + '</td><td>' + pct(f.laterFiledAloneShare) + '</td></tr>';
     });
     document.querySelector('#forms-table tbody').innerHTML = rows.join('');
+    renderVerdict(report, names);
   }
 
   function escape(text) {
@@ -207,7 +249,7 @@
       var r = monthRange(m);
       return api('/api/v1/admin/indicators?from=' + r.from + '&to=' + r.to).then(function (report) { return {month: m, report: report}; });
     }))).then(function (answers) {
-      render(answers[0], answers.slice(1));
+      render(answers[0], answers.slice(1), month);
       status('report-status', 'Số liệu tháng ' + monthLabel(month) + ' (giờ Việt Nam)');
       document.body.dataset.ready = 'true';
     }).catch(function (e) {

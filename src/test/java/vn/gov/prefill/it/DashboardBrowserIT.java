@@ -228,13 +228,7 @@ class DashboardBrowserIT extends GatewayTestSupport {
     @Test
     void theJourneyChartShowsThisMonthsDossiersPerForm() throws Exception {
         String hoa = token("hoa");
-        Answer p = prefill(FORM, hoa, null);
-        ObjectNode data = (ObjectNode) p.body().get("data").deepCopy();
-        data.put("purpose", "Xin việc");
-        data.put("certificateType", 1);
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data", data);
-        body.put("prefillToken", p.body().get("prefillToken").asText());
+        ObjectNode body = criminalRecordRequestAnswered(prefill(FORM, hoa, null));
         Answer filed = call("POST", "/api/v1/forms/" + FORM + "/dossiers", hoa, "application/json", body.toString());
         assertThat(filed.status()).isEqualTo(201);
         String id = filed.body().get("dossierId").asText();
@@ -243,29 +237,12 @@ class DashboardBrowserIT extends GatewayTestSupport {
                 && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        String month = today().toString().substring(0, 7);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + port + "/dashboard");
-        wait.until(d -> d.findElement(By.id("demo-signin")).isDisplayed() || d.findElement(By.id("report")).isDisplayed());
-        if (browser.findElement(By.id("demo-signin")).isDisplayed()) {
-            browser.findElement(By.id("demo-signin")).click();
-        }
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-        ((JavascriptExecutor) browser).executeScript(
-                "var m = document.getElementById('month'); m.value = arguments[0]; m.dispatchEvent(new Event('change'));", month);
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-        JsonNode report = call("GET", "/api/v1/admin/indicators?from=" + month + "-01&to=" + today().withDayOfMonth(today().lengthOfMonth()),
-                operatorToken(), null, null).body();
+        JsonNode report = thisMonthOnTheDashboard();
 
         Map<String, Object> journey = option("chart-journey");
         List<Object> names = axis(journey, "yAxis");
         assertThat(names).hasSize(report.get("forms").size());
-        int row = -1;
-        for (int i = 0; i < report.get("forms").size(); i++) {
-            if (report.get("forms").get(i).get("formId").asText().equals(FORM)) {
-                row = i;
-            }
-        }
+        int row = formRow(report);
         JsonNode form = report.get("forms").get(row);
         assertThat(form.get("dossiers").asLong()).isPositive();
         assertThat(form.get("delivered").asLong()).isPositive();
@@ -283,6 +260,102 @@ class DashboardBrowserIT extends GatewayTestSupport {
         Path shot = Path.of("target/screenshots/dashboard-journey.png");
         Files.createDirectories(shot.getParent());
         Files.copy(browser.findElement(By.id("journey")).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The dashboard signed in (the demo operator) on this month; the API's report of the same month. */
+    JsonNode thisMonthOnTheDashboard() {
+        String month = today().toString().substring(0, 7);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(d -> d.findElement(By.id("demo-signin")).isDisplayed() || d.findElement(By.id("report")).isDisplayed());
+        if (browser.findElement(By.id("demo-signin")).isDisplayed()) {
+            browser.findElement(By.id("demo-signin")).click();
+        }
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        ((JavascriptExecutor) browser).executeScript(
+                "var m = document.getElementById('month'); m.value = arguments[0]; m.dispatchEvent(new Event('change'));", month);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        return call("GET", "/api/v1/admin/indicators?from=" + month + "-01&to=" + today().withDayOfMonth(today().lengthOfMonth()),
+                operatorToken(), null, null).body();
+    }
+
+    /** A share as the dashboard shows it: a percentage with one decimal in Vietnamese ("66,7 %"), "–" for null. */
+    static String shown(JsonNode share) {
+        if (share == null || share.isNull()) {
+            return "–";
+        }
+        double value = Math.round(share.asDouble() * 1000) / 10.0;
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value).replace('.', ',')) + " %";
+    }
+
+    /**
+     * Hoa files at the demo desk, with the officer, and rates the filing: the satisfied share is drawn per channel and
+     * form against the targets of 2025 and 2026 (0.9 and 0.95, from ECharts), and the desks' table and the verdict's
+     * card show what the API reports.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSatisfiedShareIsDrawnAgainstTheTargetsAndTheDesksAreTabled() throws Exception {
+        String hoa = token("hoa");
+        String officer = officerToken();
+        Map<String, String> beside = Map.of("X-Citizen-Authorization", "Bearer " + hoa);
+        Answer p = call("POST", "/api/v1/forms/" + FORM + "/prefill", officer, null, null, beside);
+        assertThat(p.status()).isEqualTo(200);
+        Answer filed = call("POST", "/api/v1/forms/" + FORM + "/dossiers", officer, "application/json",
+                criminalRecordRequestAnswered(p).toString(), beside);
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.body().get("dossierId").asText();
+        assertThat(call("POST", "/api/v1/me/dossiers/" + id + "/rating", hoa, "application/json",
+                "{\"stage\": \"FILING\", \"score\": 4, \"items\": {\"staff\": 5}}").status()).isEqualTo(201);
+
+        JsonNode report = thisMonthOnTheDashboard();
+        List<List<Object>> targets = (List<List<Object>>) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-satisfaction')).getOption().series[0].markLine.data.map(d => [d.name, d.xAxis]);");
+        assertThat(targets).hasSize(2);
+        assertThat(targets.get(0).get(0)).isEqualTo("Mục tiêu 2025");
+        assertThat(((Number) targets.get(0).get(1)).doubleValue()).isEqualTo(0.9);
+        assertThat(targets.get(1).get(0)).isEqualTo("Mục tiêu 2026");
+        assertThat(((Number) targets.get(1).get(1)).doubleValue()).isEqualTo(0.95);
+
+        Map<String, Object> satisfaction = option("chart-satisfaction");
+        List<Object> rows = axis(satisfaction, "yAxis");
+        assertThat(rows).hasSize(report.get("channels").size() + report.get("forms").size());
+        assertThat(rows.subList(0, 2)).containsExactly("Nộp trực tuyến", "Tại bộ phận một cửa");
+        JsonNode desk = report.get("channels").get(1);
+        assertThat(desk.get("channel").asText()).isEqualTo("DESK");
+        assertThat(desk.get("ratings").asLong()).isPositive();
+        assertThat(((Number) series(satisfaction, 0, "Hài lòng").get(1)).doubleValue()).isEqualTo(desk.get("satisfiedShare").asDouble());
+        assertThat(((Number) series(satisfaction, 1, "Tỉ lệ phản hồi").get(1)).doubleValue()).isEqualTo(desk.get("responseRate").asDouble());
+
+        JsonNode units = report.get("units");
+        assertThat(units.findValuesAsText("unit")).contains("000.27.31.H09");
+        List<String> shownRows = browser.findElements(By.cssSelector("#units-table tbody tr")).stream().map(r -> r.getText()).toList();
+        assertThat(shownRows).hasSize(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            JsonNode u = units.get(i);
+            assertThat(shownRows.get(i)).isEqualTo(String.join(" ", u.get("unit").asText(), u.get("dossiers").asText(), u.get("ratings").asText(),
+                    shown(u.get("responseRate")), shown(u.get("satisfiedShare")), u.get("assistedFilers").asText(), shown(u.get("laterFiledAloneShare"))));
+        }
+        assertThat(browser.findElement(By.id("units-empty")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#card-satisfied .value")).getText()).isEqualTo(shown(report.at("/total/satisfiedShare")));
+        int row = formRow(report);
+        JsonNode form = report.get("forms").get(row);
+        assertThat(browser.findElement(By.cssSelector("#forms-table tbody tr:nth-child(" + (row + 1) + ")")).getText())
+                .as("the verdict in the figures").endsWith(String.join(" ", form.get("ratings").asText(), shown(form.get("responseRate")),
+                        shown(form.get("satisfiedShare")), form.get("assistedFilers").asText(), shown(form.get("laterFiledAloneShare"))));
+
+        Path shot = Path.of("target/screenshots/dashboard-verdict.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(browser.findElement(By.id("verdict")).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static int formRow(JsonNode report) {
+        for (int i = 0; i < report.get("forms").size(); i++) {
+            if (report.get("forms").get(i).get("formId").asText().equals(FORM)) {
+                return i;
+            }
+        }
+        throw new AssertionError(FORM + " not in the report");
     }
 
     @Test

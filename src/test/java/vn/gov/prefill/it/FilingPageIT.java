@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -201,6 +202,114 @@ class FilingPageIT extends ReferencePageTestSupport {
         } finally {
             mocks.removeStub(down);
         }
+    }
+
+    /**
+     * After filing, one question (a radio group in a fieldset, its legend the question) is enough: Send with nothing
+     * chosen is the page's error summary, a score chosen with the keyboard is sent and thanked for, and the dossier's
+     * view says FILING is rated. Once the result is ready, the dossier's page asks about it (and not the filing again):
+     * a comment one character too long is stopped on the page, the rest sent with the optional answers, masked for
+     * operators.
+     */
+    @Test
+    void theCitizenAnswersOneQuestionAfterFilingAndAnotherOnceTheResultIsReady() {
+        browser.signIn("hoa");
+        browser.startForm(FORM, null);
+        browser.answerCriminalRecordRequest();
+        browser.driver.findElement(By.id("to-check")).click();
+        browser.visible(By.id("submit")).click();
+        String id = browser.visible(By.id("confirmation")).getAttribute("data-dossier-id");
+        WebElement question = browser.visible(By.id("rating-filing"));
+        assertThat(question.findElement(By.cssSelector("#rating-filing-score legend")).getText())
+                .isEqualTo("Bạn có hài lòng với việc nộp hồ sơ này không?");
+        assertThat(question.findElements(By.cssSelector("#rating-filing-score label")).stream().map(WebElement::getText).toList())
+                .containsExactly("Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng");
+        assertThat(question.getText()).contains("Cho chúng tôi biết thêm (không bắt buộc)").contains("Bạn còn 1.200 ký tự");
+        assertThat(browser.driver.findElements(By.id("rating-filing-staff"))).as("no officer online").isEmpty();
+        assertThat(browser.driver.findElements(By.id("rating-filing-easy"))).hasSize(1);
+        List<JsonNode> asked = browser.violations();
+        assertThat(asked).as(PageBrowser.describe(asked)).isEmpty();
+        browser.screenshot("rating-filing");
+
+        // with the keyboard: Send with nothing chosen, the summary's link back to the question, a score, Send
+        browser.tabTo("rating-filing-send");
+        browser.keys(Keys.ENTER);
+        browser.wait.until(d -> "rating-filing-errors".equals(browser.activeId()));
+        assertThat(browser.driver.findElement(By.id("rating-filing-errors")).getText())
+                .contains("Hãy chọn mức độ hài lòng của bạn với việc nộp hồ sơ");
+        assertThat(question.findElement(By.cssSelector("#rating-filing-score .field-error")).getText())
+                .isEqualTo("Hãy chọn mức độ hài lòng của bạn với việc nộp hồ sơ");
+        List<JsonNode> summary = browser.violations();
+        assertThat(summary).as(PageBrowser.describe(summary)).isEmpty();
+        browser.keys(Keys.TAB);
+        browser.keys(Keys.ENTER);
+        assertThat(browser.activeId()).isEqualTo("rating-filing-score-5");
+        browser.keys(Keys.ARROW_DOWN);
+        assertThat(browser.driver.findElement(By.id("rating-filing-score-4")).isSelected()).isTrue();
+        String hoa = token("hoa");
+        assertThat(call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("rated")).as("nothing sent yet").isEmpty();
+        browser.tabTo("rating-filing-send");
+        browser.keys(Keys.ENTER);
+        WebElement thanks = browser.visible(By.id("rating-filing-thanks"));
+        assertThat(thanks.getText()).contains("Cảm ơn bạn đã góp ý");
+        browser.wait.until(d -> "Cảm ơn bạn đã góp ý".equals(d.switchTo().activeElement().getText()));
+        assertThat(browser.driver.findElements(By.id("rating-filing"))).as("the thanks in place of the question").isEmpty();
+        List<JsonNode> thanked = browser.violations();
+        assertThat(thanked).as(PageBrowser.describe(thanked)).isEmpty();
+        browser.screenshot("rating-thanks");
+        JsonNode view = call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body();
+        assertThat(view.get("rated").toString()).isEqualTo("[\"FILING\"]");
+        assertThat(view.get("canRate").toString()).doesNotContain("FILING");
+        String operator = operatorToken();
+        String period = "?from=" + today().minusDays(1) + "&to=" + today().plusDays(1) + "&size=5";
+        JsonNode first = call("GET", "/api/v1/admin/ratings" + period, operator, null, null).body().at("/items/0");
+        assertThat(first.get("stage").asText()).isEqualTo("FILING");
+        assertThat(first.get("score").asInt()).isEqualTo(4);
+
+        // the dossier's page, once its result is ready: the question about the result, the filing's not asked again
+        browser.driver.findElement(By.id("confirmation-my-dossiers")).click();
+        browser.visible(By.id("dossier-" + id)).click();
+        WebDriverWait patient = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+        patient.until(d -> "RESULT_READY".equals(d.findElement(By.id("dossier")).getAttribute("data-status")));
+        WebElement result = browser.visible(By.id("rating-result"));
+        assertThat(browser.driver.findElements(By.id("rating-filing"))).isEmpty();
+        assertThat(result.findElement(By.cssSelector("#rating-result-score legend")).getText())
+                .isEqualTo("Bạn có hài lòng với việc giải quyết hồ sơ này không?");
+        browser.driver.findElement(By.cssSelector("label[for=rating-result-score-5]")).click();
+        browser.driver.findElement(By.cssSelector("label[for=rating-result-easy-4]")).click();
+        browser.driver.findElement(By.cssSelector("label[for=rating-result-time-3]")).click();
+        WebElement comment = browser.driver.findElement(By.id("rating-result-comment"));
+        String praise = "Nhanh chóng, cán bộ hướng dẫn rõ ràng.";
+        comment.sendKeys(praise);
+        browser.wait.until(d -> ("Bạn còn " + String.format(java.util.Locale.GERMANY, "%,d", 1200 - praise.length()) + " ký tự")
+                .equals(d.findElement(By.id("rating-result-comment-count")).getText()));
+        List<JsonNode> resultAsked = browser.violations();
+        assertThat(resultAsked).as(PageBrowser.describe(resultAsked)).isEmpty();
+        browser.element("rating-result", By.id("rating-result"));
+        comment.sendKeys("x".repeat(1201 - praise.length()));
+        browser.wait.until(d -> "Bạn đã nhập quá 1 ký tự".equals(d.findElement(By.id("rating-result-comment-count")).getText()));
+        browser.driver.findElement(By.id("rating-result-send")).click();
+        browser.wait.until(d -> "rating-result-errors".equals(browser.activeId()));
+        assertThat(browser.driver.findElement(By.id("rating-result-errors")).getText()).contains("Góp ý chỉ được tối đa 1.200 ký tự");
+        assertThat(call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("rated").size()).as("not sent").isEqualTo(1);
+        comment.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        comment.sendKeys("Nhanh, cán bộ gọi lại số 0912345678");
+        List<JsonNode> refused = browser.violations();
+        assertThat(refused).as(PageBrowser.describe(refused)).isEmpty();
+        browser.driver.findElement(By.id("rating-result-send")).click();
+        browser.visible(By.id("rating-result-thanks"));
+        // the page's next readings of the dossier leave the thanks where they are
+        browser.wait.until(d -> call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body().get("canRate").isEmpty());
+        assertThat(browser.driver.findElement(By.id("rating-result-thanks")).isDisplayed()).isTrue();
+        view = call("GET", "/api/v1/me/dossiers/" + id, hoa, null, null).body();
+        assertThat(view.get("rated").toString()).isEqualTo("[\"FILING\",\"RESULT\"]");
+        JsonNode rated = call("GET", "/api/v1/admin/ratings" + period, operator, null, null).body().at("/items/0");
+        assertThat(rated.get("stage").asText()).isEqualTo("RESULT");
+        assertThat(rated.get("score").asInt()).isEqualTo(5);
+        assertThat(rated.at("/items/easy").asInt()).isEqualTo(4);
+        assertThat(rated.at("/items/time").asInt()).isEqualTo(3);
+        assertThat(rated.at("/items/staff").isMissingNode() || rated.at("/items/staff").isNull()).isTrue();
+        assertThat(rated.get("comment").asText()).isEqualTo("Nhanh, cán bộ gọi lại số [phone]");
     }
 
     @Test

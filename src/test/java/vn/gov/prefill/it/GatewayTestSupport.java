@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import vn.gov.prefill.config.ClockConfig;
@@ -157,6 +158,17 @@ abstract class GatewayTestSupport {
 
     Answer prefill(String form, String token, String body) {
         return call("POST", "/api/v1/forms/" + form + "/prefill", token, body == null ? null : "application/json", body);
+    }
+
+    /** Hoa's criminal-record request as prefilled, with the two answers no register holds: {data, prefillToken}, to submit or file. */
+    static ObjectNode criminalRecordRequestAnswered(Answer prefill) {
+        ObjectNode data = (ObjectNode) prefill.body().get("data").deepCopy();
+        data.put("purpose", "Xin việc");
+        data.put("certificateType", 1);
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("prefillToken", prefill.body().get("prefillToken").asText());
+        return body;
     }
 
     static String actingForEnterprise(String code) {

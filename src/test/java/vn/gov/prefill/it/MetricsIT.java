@@ -21,7 +21,9 @@ class MetricsIT extends GatewayTestSupport {
     /** The only label names the gateway's own metrics may carry. */
     static final Set<String> GATEWAY_LABELS = Set.of("form", "outcome", "source", "status", "state", "reentered", "le", "life_event", "kind",
             // the handling system's callbacks: why a signature was refused, whether a step came by callback or reconciliation
-            "reason", "via");
+            "reason", "via",
+            // the citizens' ratings: the stage rated (FILING, RESULT) and whether the score was 4 or 5
+            "stage", "satisfied");
 
     record Sample(String name, List<String[]> labels) { }
 
@@ -52,13 +54,7 @@ class MetricsIT extends GatewayTestSupport {
 
     void prefillAndSubmit() {
         String hoa = token("hoa");
-        Answer p = prefill("criminal-record-request", hoa, null);
-        ObjectNode data = (ObjectNode) p.body().get("data").deepCopy();
-        data.put("purpose", "Xin việc");
-        data.put("certificateType", 1);
-        ObjectNode body = JSON.createObjectNode();
-        body.set("data", data);
-        body.put("prefillToken", p.body().get("prefillToken").asText());
+        ObjectNode body = criminalRecordRequestAnswered(prefill("criminal-record-request", hoa, null));
         assertThat(call("POST", "/api/v1/forms/criminal-record-request/submissions", hoa, "application/json", body.toString()).status())
                 .isEqualTo(200);
     }

@@ -167,6 +167,21 @@ final class PageBrowser implements AutoCloseable {
         }
     }
 
+    /** One element of the page as it is now, saved under target/screenshots/. */
+    Path element(String name, By by) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            WebElement element = driver.findElement(by);
+            // from its top, and with no caret moving the page while it is taken
+            js("arguments[0].scrollIntoView({block: 'start'}); document.activeElement.blur();", element);
+            Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** axe-core's violations on the page as it is now, of every impact (minor and moderate as well as serious and critical). */
     List<JsonNode> violations() {
         try {
