@@ -28,7 +28,8 @@
 # and criminal-record-request's runs only, about 4 minutes), BENCH_GATEWAY_ARGS (more arguments for the gateway,
 # e.g. --db-scheduler.threads=16, to try a setting), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
 # request at 16 connections in 10-second windows from the first request after start; 0 skips it), BENCH_JFR=1 (a
-# JFR recording of the measured runs, its hottest frames in jfr-top.txt).
+# JFR recording of the measured runs, execution samples only (bench/execution-samples.jfc), its hottest frames in
+# jfr-top.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -167,6 +168,8 @@ curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT
 
 # --- 4. the gateway ------------------------------------------------------------------------------------------------
 JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)}
+JFR_OPTION=""
+[ "${BENCH_JFR:-}" = 1 ] && JFR_OPTION="-XX:StartFlightRecording=name=bench,settings=$PWD/bench/execution-samples.jfc"
 log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
 # secrets through the environment, not the command line (docs/operations.md)
 # shellcheck disable=SC2086
@@ -174,7 +177,7 @@ SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32
 GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
 GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
 GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
-  java $JVM_OPTIONS -jar "$JAR" \
+  java $JVM_OPTIONS $JFR_OPTION -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
   --gateway.mocks.enabled=false \
   --spring.profiles.active=postgres \
@@ -392,18 +395,21 @@ warmup_curve() {
   done
 }
 JFR_FILE=$OUT/gateway.jfr
-jfr_start() { [ "${BENCH_JFR:-}" = 1 ] && jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$JFR_FILE" >/dev/null; return 0; }
+# The recording runs from the JVM's start (see JFR_OPTION): started later through jcmd, it left the gateway at a
+# third of its throughput for the rest of the run. Only the measured runs' samples are summarised.
+jfr_start() { JFR_FROM=$(date +%H:%M:%S); }
 jfr_stop() {
   [ "${BENCH_JFR:-}" = 1 ] || return 0
-  jcmd "$GATEWAY_PID" JFR.stop name=bench >/dev/null
-  # the hottest frames: top of stack, then the gateway's own frames anywhere in the stack
-  jfr print --events jdk.ExecutionSample --stack-depth 64 "$JFR_FILE" >"$WORK/jfr.txt"
+  jcmd "$GATEWAY_PID" JFR.dump name=bench filename="$JFR_FILE" >/dev/null
+  # the hottest frames of the measured runs: top of stack, then the gateway's own frames anywhere in the stack
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$JFR_FILE" |
+    awk -v from="$JFR_FROM" '/^jdk.ExecutionSample/ {keep = 0} /startTime = / {keep = ($3 >= from)} keep' >"$WORK/jfr.txt"
   { echo "top of stack (samples, frame):"
     awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$WORK/jfr.txt" | sort | uniq -c | sort -rn | head -40
     echo; echo "the gateway's frames anywhere in a stack (samples, frame):"
     awk '/stackTrace = \[/ {delete seen} /vn\.gov\.prefill\./ {f=$0; sub(/^[ \t]+/, "", f); sub(/line:.*/, "", f); if (!(f in seen)) {seen[f]=1; print f}}' \
       "$WORK/jfr.txt" | sort | uniq -c | sort -rn | head -40
-    echo; echo "samples: $(grep -c 'jdk.ExecutionSample' "$WORK/jfr.txt")"; } >"$OUT/jfr-top.txt" || true  # head closes its pipe early
+    echo; echo "samples: $(grep -c 'stackTrace = \[' "$WORK/jfr.txt")"; } >"$OUT/jfr-top.txt" || true  # head closes its pipe early
 }
 
 if [ "$ONLY" = filing ]; then
