@@ -140,8 +140,6 @@ public class ProblemAnswers implements OpenApiCustomizer {
                     + "badly signed or not Bearer",
             403, "`not-an-officer`: X-Citizen-Authorization on a token that is not an officer's; `not-a-citizen`: an officer's or "
                     + "an operator's token in X-Citizen-Authorization");
-    private static final java.util.regex.Pattern PERSON_PATHS =
-            java.util.regex.Pattern.compile("/api/v1/me(/.*)?|/api/v1/forms/\\{formId}/(prefill|submissions|dossiers)");
 
     private static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
 
@@ -160,7 +158,7 @@ public class ProblemAnswers implements OpenApiCustomizer {
             answers.forEach((status, description) -> operation.getResponses().addApiResponse(String.valueOf(status), problem(status, description)));
         });
         api.getPaths().forEach((path, item) -> {
-            if (PERSON_PATHS.matcher(path).matches()) {
+            if (vn.gov.prefill.identity.Desk.personEndpoint(path)) {
                 item.readOperations().forEach(operation -> operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
                         .name("X-Citizen-Authorization").required(false).schema(new Schema<String>().type("string").types(Set.of("string")))
                         .description("at a one-stop desk, with an officer's token in Authorization: Bearer and the citizen's own token, "

@@ -14,6 +14,16 @@ public record Desk(String officer, String unit, String unitName) {
     public static final String OFFICER_CLAIM = "MaCanBo";
     public static final String UNIT_CLAIM = "MaDonVi";
     public static final String UNIT_NAME_CLAIM = "TenDonVi";
+    /**
+     * The endpoints that read, check or file a person's data, where an officer acts only for the citizen beside
+     * them: a request's path, or the OpenAPI document's template of it ({@code /api/v1/forms/{formId}/prefill}).
+     */
+    private static final Pattern PERSON_ENDPOINTS = Pattern.compile("/api/v1/me(/.*)?|/api/v1/forms/[^/]+/(prefill|submissions|dossiers)");
+
+    public static boolean personEndpoint(String path) {
+        return PERSON_ENDPOINTS.matcher(path).matches();
+    }
+
     /** Codes of officers and units: letters, digits, '.', '-' and '_', at most 64. */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
