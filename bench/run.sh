@@ -26,7 +26,10 @@
 # gateway's JVM options; default: those of deploy/systemd/prefill-gateway.service), BENCH_ONLY=filing (only the
 # submission check and filing runs, after a warm-up on them: about 4 minutes; BENCH_ONLY=prefill: the warm-up curve
 # and criminal-record-request's runs only, about 4 minutes), BENCH_GATEWAY_ARGS (more arguments for the gateway,
-# e.g. --db-scheduler.threads=16, to try a setting), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
+# e.g. --db-scheduler.threads=16, to try a setting), BENCH_BASELINE_JAR (with BENCH_ONLY=prefill: a second gateway from
+# that jar, both warmed up and then measured in turns, BENCH_AB_ROUNDS (4) times at each connection count, so that a
+# change is judged against its baseline under the same machine conditions; results in latest/prefill-vs-baseline.md;
+# BENCH_BASELINE_JVM_OPTIONS: the baseline's JVM options, to compare options on one jar), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
 # request at 16 connections in 10-second windows from the first request after start; 0 skips it), BENCH_JFR=1 (a
 # JFR recording of the measured runs, execution samples only (bench/execution-samples.jfc), its hottest frames in
 # jfr-top.txt).
@@ -51,6 +54,10 @@ export PGOPTIONS=--client-min-messages=warning PGUSER=${BENCH_PG_USER:-prefill} 
 DB=${BENCH_DB:-prefill_bench}
 NOTE=${BENCH_NOTE:-}
 ONLY=${BENCH_ONLY:-}
+BASELINE_JAR=${BENCH_BASELINE_JAR:-}
+AB_ROUNDS=${BENCH_AB_ROUNDS:-4}
+[ -z "$BASELINE_JAR" ] || [ "$ONLY" = prefill ] || { echo "BENCH_BASELINE_JAR needs BENCH_ONLY=prefill" >&2; exit 1; }
+[ -z "$BASELINE_JAR" ] || [ -f "$BASELINE_JAR" ] || { echo "BENCH_BASELINE_JAR: no such file: $BASELINE_JAR" >&2; exit 1; }
 case $ONLY in ""|filing|prefill) ;; *) echo "BENCH_ONLY: empty (everything), filing or prefill" >&2; exit 1 ;; esac
 CURVE_SECONDS=${BENCH_CURVE_SECONDS:-120}
 [ "$ONLY" = filing ] && CURVE_SECONDS=0
@@ -109,6 +116,7 @@ stop_all() {
   done
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null; done
   psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  [ -z "$BASELINE_JAR" ] || psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -qc "DROP DATABASE IF EXISTS ${DB}_baseline WITH (FORCE)" >/dev/null 2>&1
   if [ -n "$STARTED_POSTGRES" ]; then
     # stopped only when nobody else has started using it meanwhile
     others=$(psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -tAc \
@@ -170,40 +178,58 @@ curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT
 JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)}
 JFR_OPTION=""
 [ "${BENCH_JFR:-}" = 1 ] && JFR_OPTION="-XX:StartFlightRecording=name=bench,settings=$PWD/bench/execution-samples.jfc"
-log "starting the gateway on $GATEWAY ($JVM_OPTIONS)"
-# secrets through the environment, not the command line (docs/operations.md)
-# shellcheck disable=SC2086
-SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
-GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
-GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
-GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
-  java $JVM_OPTIONS $JFR_OPTION -jar "$JAR" \
-  --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
-  --gateway.mocks.enabled=false \
-  --spring.profiles.active=postgres \
-  --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
-  --spring.datasource.username="$PGUSER" \
-  --gateway.prefill.deadline="${DEADLINE_MS}ms" \
-  --gateway.audit.node-id=bench \
-  --gateway.rate-limits.per-person=1000000 --gateway.rate-limits.per-client=1000000 \
-  --camel.component.http.connections-per-route=200 \
-  --gateway.security.issuer="$ISSUER" --gateway.security.audience="$AUDIENCE" \
-  --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
-  --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
-  --gateway.sources.population.base-url="$MOCKS" --gateway.sources.business.base-url="$MOCKS" \
-  --gateway.sources.civil-status.base-url="$MOCKS" --gateway.handling.base-url="$MOCKS" \
-  --gateway.sources.insurance.base-url="$MOCKS" \
-  --gateway.sources.dossiers.base-url="$MOCKS" \
-  ${BENCH_GATEWAY_ARGS:-} \
-  >"$OUT/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-PIDS+=("$GATEWAY_PID")
-for _ in $(seq 1 180); do
-  curl -sf "$GATEWAY/actuator/health/readiness" >/dev/null && break
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -5 "$OUT/gateway.log" >&2; exit 1; }
-  sleep 1
-done
-curl -sf "$GATEWAY/actuator/health/readiness" >/dev/null || { echo "the gateway is not ready: $OUT/gateway.log" >&2; exit 1; }
+start_gateway() { # jar port database log jfr-option jvm-options: starts one gateway, sets STARTED_PID once it is ready
+  local jar=$1 port=$2 db=$3 logfile=$4 jfr=$5 jvm=$6 pid
+  log "starting the gateway $jar on http://127.0.0.1:$port ($jvm)"
+  # secrets through the environment, not the command line (docs/operations.md)
+  # shellcheck disable=SC2086
+  SPRING_DATASOURCE_PASSWORD=$PGPASSWORD GATEWAY_PREFILL_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64) \
+  GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
+  GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
+  GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
+    java $jvm $jfr -jar "$jar" \
+    --server.address=127.0.0.1 --server.port="$port" \
+    --gateway.mocks.enabled=false \
+    --spring.profiles.active=postgres \
+    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+    --spring.datasource.username="$PGUSER" \
+    --gateway.prefill.deadline="${DEADLINE_MS}ms" \
+    --gateway.audit.node-id=bench \
+    --gateway.rate-limits.per-person=1000000 --gateway.rate-limits.per-client=1000000 \
+    --camel.component.http.connections-per-route=200 \
+    --gateway.security.issuer="$ISSUER" --gateway.security.audience="$AUDIENCE" \
+    --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$MOCKS/portal/jwks" \
+    --gateway.ndxp.token-url="$MOCKS/ndxp/token" --gateway.ndxp.client-id=prefill-gateway \
+    --gateway.sources.population.base-url="$MOCKS" --gateway.sources.business.base-url="$MOCKS" \
+    --gateway.sources.civil-status.base-url="$MOCKS" --gateway.handling.base-url="$MOCKS" \
+    --gateway.sources.insurance.base-url="$MOCKS" \
+    --gateway.sources.dossiers.base-url="$MOCKS" \
+    ${BENCH_GATEWAY_ARGS:-} \
+    >"$logfile" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 180); do
+    curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { tail -5 "$logfile" >&2; exit 1; }
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "the gateway is not ready: $logfile" >&2; exit 1; }
+  STARTED_PID=$pid
+}
+start_gateway "$JAR" "$GATEWAY_PORT" "$DB" "$OUT/gateway.log" "$JFR_OPTION" "$JVM_OPTIONS"
+GATEWAY_PID=$STARTED_PID
+BUILD_GATEWAY=$GATEWAY BUILD_PID=$GATEWAY_PID
+# BENCH_BASELINE_JAR: a second gateway, idle while the first is measured and the other way round (see 5.)
+if [ -n "$BASELINE_JAR" ]; then
+  psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS ${DB}_baseline WITH (FORCE)" \
+    -c "CREATE DATABASE ${DB}_baseline" >/dev/null
+  start_gateway "$BASELINE_JAR" "$((GATEWAY_PORT + 1))" "${DB}_baseline" "$OUT/gateway-baseline.log" "" \
+    "${BENCH_BASELINE_JVM_OPTIONS:-$JVM_OPTIONS}"
+  BASELINE_GATEWAY=http://127.0.0.1:$((GATEWAY_PORT + 1)) BASELINE_PID=$STARTED_PID
+fi
+side() { # build | baseline: the gateway measure() and settle() talk to
+  if [ "$1" = baseline ]; then GATEWAY=$BASELINE_GATEWAY GATEWAY_PID=$BASELINE_PID; else GATEWAY=$BUILD_GATEWAY GATEWAY_PID=$BUILD_PID; fi
+}
 
 # --- the forms, their reads and their floors -------------------------------------------------------------------------
 # The floor of a prefill is the time its registries alone need: per wave, the slowest registry read in it,
@@ -312,6 +338,7 @@ calibrate() { # form
 
 # --- 6.-7. one wrk run, with the gateway's CPU and memory --------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$GATEWAY_PID/stat"; }
 CLK_TCK=$(getconf CLK_TCK)
 wrk_run() { # url connections request-file output
   local threads=$WRK_THREADS
@@ -332,17 +359,17 @@ settle() {
   return 0
 }
 measure() { # kind name connections request-file [extra JSON]
-  local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sampler result
+  local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sys0 sys1 sampler result
   [ -n "${NO_SETTLE:-}" ] || settle
   log "$kind $name at $conns connections"
-  cpu0=$(cpu_ticks)
+  cpu0=$(cpu_ticks); sys0=$(sys_ticks)
   (while kill -0 "$GATEWAY_PID" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status"; sleep 0.5; done) >"$WORK/rss.txt" 2>/dev/null &
   sampler=$!
   result=$(wrk_run "$GATEWAY" "$conns" "$file" "$WORK/$kind-$name-$conns")
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
-  cpu1=$(cpu_ticks)
+  cpu1=$(cpu_ticks); sys1=$(sys_ticks)
   jq -c --arg kind "$kind" --arg name "$name" --argjson conns "$conns" --argjson floor "${FLOOR[$name]}" \
-    --argjson cpu "$((cpu1 - cpu0))" --argjson tck "$CLK_TCK" \
+    --argjson cpu "$((cpu1 - cpu0))" --argjson sys "$((sys1 - sys0))" --argjson tck "$CLK_TCK" \
     --argjson rssMaxKb "$( (cat "$WORK/rss.txt"; awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status") | sort -n | tail -1)" \
     --argjson hwmKb "$(awk '/^VmHWM/ {print $2}' "/proc/$GATEWAY_PID/status")" --argjson extra "$extra" '
     . as $w | ($w.requests / ($w.durationUs / 1e6)) as $rps | {
@@ -354,6 +381,7 @@ measure() { # kind name connections request-file [extra JSON]
       floorMs: $floor, overheadP50Ms: ($w.p50Ms - $floor), overheadP99Ms: ($w.p99Ms - $floor),
       idealThroughput: (if $floor > 0 then $conns * 1000 / $floor else null end),
       cpuMsPerRequest: (if $w.requests > 0 then $cpu * 1000 / $tck / $w.requests else null end),
+      kernelShareOfCpu: (if $cpu > 0 then $sys / $cpu else null end),
       rssMaxMb: ($rssMaxKb / 1024), peakRssProcessLifetimeMb: ($hwmKb / 1024),
       errors: ($w.non2xx + ([$w.socketErrors[]] | add)), non2xx: $w.non2xx, socketErrors: $w.socketErrors
     } + $extra' <<<"$result"
@@ -416,14 +444,39 @@ if [ "$ONLY" = filing ]; then
   calibrate residence-change
 elif [ "$ONLY" = prefill ]; then
   calibrate criminal-record-request
-  warmup_curve
-  log "warming up for ${WARMUP_SECONDS}s"
-  (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/criminal-record-request.requests" "$WORK/warmup" >/dev/null)
-  jfr_start
-  for c in $CONNECTIONS; do
-    measure prefill criminal-record-request "$c" "$WORK/criminal-record-request.requests" >>"$RUNS"
-  done
-  jfr_stop
+  if [ -z "$BASELINE_JAR" ]; then
+    warmup_curve
+    log "warming up for ${WARMUP_SECONDS}s"
+    (RUN_SECONDS=$WARMUP_SECONDS wrk_run "$GATEWAY" 32 "$WORK/criminal-record-request.requests" "$WORK/warmup" >/dev/null)
+    jfr_start
+    for c in $CONNECTIONS; do
+      measure prefill criminal-record-request "$c" "$WORK/criminal-record-request.requests" >>"$RUNS"
+    done
+    jfr_stop
+  else
+    # The build against a baseline on the same machine at the same time: both warmed up in turns of 30 s, then
+    # measured in turns (build, baseline, build, ...), so that whatever else the machine does falls on both alike.
+    log "warming up the build and the baseline for ${WARMUP_SECONDS}s each, in turns of 30 s"
+    for ((t = 0; t < WARMUP_SECONDS; t += 30)); do
+      for s in build baseline; do
+        side $s
+        (RUN_SECONDS=$((WARMUP_SECONDS - t < 30 ? WARMUP_SECONDS - t : 30)) wrk_run "$GATEWAY" 32 \
+          "$WORK/criminal-record-request.requests" "$WORK/warmup" >/dev/null)
+      done
+    done
+    jfr_start
+    for c in $CONNECTIONS; do
+      for ((r = 1; r <= AB_ROUNDS; r++)); do
+        for s in build baseline; do
+          side $s
+          measure prefill criminal-record-request "$c" "$WORK/criminal-record-request.requests" \
+            "{\"side\": \"$s\", \"round\": $r}" >>"$RUNS"
+        done
+      done
+    done
+    side build
+    jfr_stop
+  fi
 else
 for form in "${FORMS[@]}" household-business-registration; do calibrate "$form"; done
 warmup_curve
@@ -571,9 +624,9 @@ jq -r '
   "| run | connections | req/s | complete/s | ideal | direct | vs lesser | p50 | p99 | p99.9 | overhead p50 / p99 | CPU ms/req | max RSS | errors | degraded |\n" +
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind != "direct" and .kind != "warmup") |
-    "| \(.kind) \(.name) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
+    "| \(.kind) \(.name)\(if .side then " (\(.side), round \(.round))" else "" end) | \(.connections) | \(.throughput | f(0)) | \(.completeThroughput | f(0)) | \(.idealThroughput | f(0)) | \(.directThroughput | f(0)) | " +
     "\(.vsLesser | f(2)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.p999Ms | f(1)) | " +
-    "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
+    "\(.overheadP50Ms | f(1)) / \(.overheadP99Ms | f(1)) | \(.cpuMsPerRequest | f(2))\(if .kernelShareOfCpu then " (\(.kernelShareOfCpu * 100 | round) % in the kernel)" else "" end) | \(.rssMaxMb | f(0)) MB | \(.errors) | \(.degraded) |"] | join("\n")) +
   (if any(.runs[]; .kind == "direct") then
   "\n\nDirect path (the mocks alone, the same reads):\n\n| form | connections | mock connections | reads/s | prefills/s equivalent | p50 | p99 | errors |\n|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "direct") |
@@ -581,7 +634,15 @@ jq -r '
   else "" end) +
   ([.runs[] | select(.kind == "hang") | "\n\nHanging \(.hangingSource): \(.name) p99 \(.p99Ms | f(0)) ms (deadline \(.deadlineMs) ms + 50: \(if .met then "met" else "missed" end)); "] | join("")) +
   ([.runs[] | select(.kind == "hang-other") | "\(.name) at the same time \(.throughput | f(0)) req/s, \(.throughputVsBaseline | f(2)) of its run without the hang"] | join("")) +
-  ([.runs[] | select(.kind == "prefill" and .name == "criminal-record-request" and .connections == 16) | .throughput] | first) as $steady |
+  (if any(.runs[]; .side) then
+  "\n\nBuild against baseline, measured in turns (medians of the rounds; CPU ms per prefill of each round in order):\n\n" +
+  "| connections | side | prefills/s | CPU ms/prefill | p50 / p99 ms | CPU of each round | CPU in the kernel |\n|---|---|---|---|---|---|---|\n" +
+  ([.runs[] | select(.side)] | group_by([.connections, .side]) | map(
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    "| \(.[0].connections) | \(.[0].side) | \(map(.throughput) | median | f(0)) | \(map(.cpuMsPerRequest) | median | f(2)) | " +
+    "\(map(.p50Ms) | median | f(1)) / \(map(.p99Ms) | median | f(1)) | \(map(.cpuMsPerRequest | f(2)) | join(", ")) | \(map(.kernelShareOfCpu) | median * 100 | round) % |") | join("\n"))
+  else "" end) +
+  ([.runs[] | select(.kind == "prefill" and .name == "criminal-record-request" and .connections == 16 and (.side // "build") == "build") | .throughput] | first) as $steady |
   (if any(.runs[]; .kind == "warmup") then
   "\n\nWarm-up (criminal-record-request at 16 connections, from the first request after start, 10-second windows; " +
   "steady state: the run at 16 above\(if $steady then ", \($steady | f(0)) /s" else "" end)):\n\n" +
@@ -628,8 +689,10 @@ fi
 
 mkdir -p bench/results/latest
 if [ -n "$ONLY" ]; then
-  cp "$OUT/results.json" "bench/results/latest/$ONLY.json"
-  cp "$OUT/table.md" "bench/results/latest/$ONLY.md"
+  latest=$ONLY
+  [ -z "$BASELINE_JAR" ] || latest=$ONLY-vs-baseline
+  cp "$OUT/results.json" "bench/results/latest/$latest.json"
+  cp "$OUT/table.md" "bench/results/latest/$latest.md"
 else
   cp "$OUT/results.json" "$OUT/table.md" "$OUT/plot.png" bench/results/latest/
 fi

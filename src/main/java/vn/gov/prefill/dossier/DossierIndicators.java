@@ -30,7 +30,7 @@ class DossierIndicators {
     @EventListener
     void moved(DossierMoved m) {
         indicators.journey(new JourneyStep(m.dossierId(), m.formId(), m.procedureCode(), m.channel(), m.unit(), step(m.status()),
-                m.filedAt(), m.at()));
+                m.filedAt(), m.at(), m.filing()));
         Counter counter = Counter.builder("gateway.dossiers").description("Dossiers that reached a status, by form")
                 .tags("form", m.formId(), "status", m.status().name()).register(meters);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

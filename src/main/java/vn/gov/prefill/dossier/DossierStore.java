@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.gov.prefill.identity.Desk;
+import vn.gov.prefill.indicators.JourneyStep;
 
 /**
  * The dossiers in the audit database: the filer's own record (keyed by the filer's person key, never
@@ -70,7 +71,8 @@ class DossierStore {
         this.events = events;
     }
 
-    void insert(Dossier d, String personKey, String idempotencyKey, String payload) {
+    /** A new dossier; {@code filing}: its attachments and filer, for the indicators' FILED step. */
+    void insert(Dossier d, String personKey, String idempotencyKey, String payload, JourneyStep.Filing filing) {
         Desk desk = d.desk();
         jdbc.update("INSERT INTO dossier (id, person_key, idempotency_key, form_id, form_version, procedure_code, status, filed_at, "
                         + "updated_at, attempts, reuse_bound, reuse_prefilled, reuse_kept, payload, channel, unit, unit_name, officer) "
@@ -80,7 +82,7 @@ class DossierStore {
                 desk == null ? null : desk.unitName(), desk == null ? null : desk.officer());
         // the dossier is at hand: its move is told without reading it back
         event(new DossierMoved(d.id(), d.formId(), d.procedureCode(), d.channel(), desk == null ? null : desk.unit(), d.status(),
-                d.filedAt(), d.filedAt()), null);
+                d.filedAt(), d.filedAt(), filing), null);
     }
 
     Optional<Dossier> byIdempotencyKey(String personKey, String idempotencyKey) {

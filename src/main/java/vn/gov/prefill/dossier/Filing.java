@@ -19,7 +19,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import vn.gov.prefill.edge.RequestIds;
 import vn.gov.prefill.form.FormDefinition;
-import vn.gov.prefill.indicators.IndicatorLog;
+import vn.gov.prefill.indicators.JourneyStep;
 import vn.gov.prefill.profile.DeclaredValues;
 import vn.gov.prefill.profile.ProfileCipher;
 import vn.gov.prefill.submission.SubmissionCheck;
@@ -39,14 +39,12 @@ class Filing {
     private final ObjectMapper json;
     private final DeclaredValues declared;
     private final ProfileCipher cipher;
-    private final IndicatorLog indicators;
 
     /** A filing's outcome: the dossier, and the declared keys kept with it (null when the filer did not ask to keep any). */
     record Filed(DossierStore.Dossier dossier, List<String> kept) { }
 
     Filing(DossierStore store, SchedulerClient scheduler, TransactionTemplate transactions, ObjectMapper json, Clock clock,
-           DeclaredValues declared, ProfileCipher cipher, IndicatorLog indicators) {
-        this.indicators = indicators;
+           DeclaredValues declared, ProfileCipher cipher) {
         this.declared = declared;
         this.cipher = cipher;
         this.clock = clock;
@@ -78,9 +76,9 @@ class Filing {
                 reuse.kept(), checked.citizen().desk());
         try {
             List<String> kept = transactions.execute(tx -> {
-                store.insert(dossier, personKey, idempotencyKey, payload);
-                // its FILED step is written: the form's attachment slots, those filed by reference and the filer's key join it
-                indicators.filed(id, checked.form().id(), attached.size(), checked.form().attachments().size(), filerKey);
+                // with its FILED step for the indicators, in one row: the attachment slots, those filed by reference, the filer's key
+                store.insert(dossier, personKey, idempotencyKey, payload,
+                        new JourneyStep.Filing(attached.size(), checked.form().attachments().size(), filerKey));
                 // the dossier's times are the gateway's clock; the scheduler's are the machine's
                 scheduler.schedule(HandlingDelivery.of(id), Instant.now());
                 if (!keep) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -139,6 +140,16 @@ class SecurityConfig {
             i += Character.charCount(c);
         }
         return true;
+    }
+
+    /**
+     * No observation of Spring Security's filters, authentications or authorizations: with observations on, each
+     * filter of the chain is wrapped in one (even when a predicate then drops it), which cost about a fifth of a
+     * prefill's throughput and tells an operator nothing {@code http.server.requests} does not.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -141,20 +141,6 @@ public class IndicatorLog {
         }
     }
 
-    /**
-     * At filing, in the dossier's transaction after its FILED step: how many of the form's {@code slots} attachment
-     * slots were filed with a document by reference ({@code byReference}), and the filer's keyed HMAC
-     * ({@code filerKey}, to match a person helped at a desk with their later filings). Statistics, as {@link #journey}.
-     */
-    public void filed(String dossierId, String formId, int byReference, int slots, String filerKey) {
-        try {
-            store.insertFiled(dossierId, byReference, slots, filerKey);
-        } catch (DataAccessException e) {
-            meters.counter("gateway.indicators.dropped").increment();
-            log.warn("indicators: the attachments of a dossier of form {} not stored: {}", formId, e.getClass().getSimpleName());
-        }
-    }
-
     private Counter fieldCounter(String form, String status) {
         return Counter.builder("gateway.prefill.fields").description("Bound fields of answered prefills, by what became of them")
                 .tags("form", form, "status", status).register(meters);

@@ -50,8 +50,9 @@ class IndicatorStore {
             + "unit, filed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String DELIVERED = "UPDATE indicator_dossier SET delivered_at = ? WHERE dossier_id = ? AND delivered_at IS NULL";
     private static final String RESULT = "UPDATE indicator_dossier SET result_at = ? WHERE dossier_id = ? AND result_at IS NULL";
-    private static final String FILED = "UPDATE indicator_dossier SET attachments_by_reference = ?, attachments_filed = ?, "
-            + "filer_key = ? WHERE dossier_id = ?";
+    private static final String INSERT_FILED = "INSERT INTO indicator_dossier (dossier_id, form_id, procedure_code, channel, "
+            + "unit, filed_at, attachments_by_reference, attachments_filed, filer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
     private static final String INSERT_FAILURE = "INSERT INTO indicator_dossier_failure (dossier_id, failed_at) VALUES (?, ?) "
             + "ON CONFLICT DO NOTHING";
     private static final String JOURNEYS = "SELECT d.dossier_id, d.form_id, d.procedure_code, d.channel, d.unit, d.filed_at, "
@@ -167,17 +168,15 @@ class IndicatorStore {
         savepoint.executeWithoutResult(tx -> journeyStep(s));
     }
 
-    /**
-     * At filing, in the dossier's transaction after its FILED step: of the form's {@code filed} attachment slots, the
-     * {@code byReference} ones filed with a document by reference; and the filer's keyed HMAC. Under a savepoint, as
-     * {@link #insertJourney}.
-     */
-    void insertFiled(String dossierId, int byReference, int filed, String filerKey) {
-        savepoint.executeWithoutResult(tx -> jdbc.update(FILED, byReference, filed, filerKey, dossierId));
-    }
-
     private void journeyStep(JourneyStep s) {
-        jdbc.update(INSERT_JOURNEY, s.dossierId(), s.formId(), s.procedureCode(), s.channel(), s.unit(), utc(s.filedAt()));
+        JourneyStep.Filing f = s.filing();
+        if (f != null) {
+            // the filing itself: its row with its attachments and filer, one statement
+            jdbc.update(INSERT_FILED, s.dossierId(), s.formId(), s.procedureCode(), s.channel(), s.unit(), utc(s.filedAt()),
+                    f.byReference(), f.slots(), f.filerKey());
+        } else {
+            jdbc.update(INSERT_JOURNEY, s.dossierId(), s.formId(), s.procedureCode(), s.channel(), s.unit(), utc(s.filedAt()));
+        }
         switch (s.step()) {
             case FILED -> { }
             case DELIVERED -> jdbc.update(DELIVERED, utc(s.at()), s.dossierId());

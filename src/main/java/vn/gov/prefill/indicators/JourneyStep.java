@@ -11,9 +11,23 @@ import java.time.Instant;
  * @param channel {@code ONLINE} or {@code DESK}
  * @param unit    the desk's unit code for a desk filing, else null
  * @param at      when the step was reached
+ * @param filing  at filing, its attachments and filer; else null
  */
 public record JourneyStep(String dossierId, String formId, String procedureCode, String channel, String unit, Step step,
-                          Instant filedAt, Instant at) {
+                          Instant filedAt, Instant at, Filing filing) {
+
+    /** A step without what only a filing tells. */
+    public JourneyStep(String dossierId, String formId, String procedureCode, String channel, String unit, Step step,
+                       Instant filedAt, Instant at) {
+        this(dossierId, formId, procedureCode, channel, unit, step, filedAt, at, null);
+    }
+
+    /**
+     * What a filing adds to its FILED step: of the form's {@code slots} attachment slots, those filed with a document by
+     * reference ({@code byReference}), and the filer's keyed HMAC ({@code filerKey}, null when unknown), to match a person
+     * helped at a desk with their later filings.
+     */
+    public record Filing(int byReference, int slots, String filerKey) { }
 
     public enum Step {
         /** Recorded by the gateway (filed, or filed again for redelivery). */

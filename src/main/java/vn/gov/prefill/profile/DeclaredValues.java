@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,7 @@ import vn.gov.prefill.source.SourceFetcher;
  * (the route {@code direct:source-declared}), listed and erased by the subject. Values are never logged.
  */
 @Component("declaredValues")
-public class DeclaredValues {
+public class DeclaredValues implements Processor {
 
     private static final String PURPOSE = "declared-subject";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -93,6 +94,12 @@ public class DeclaredValues {
     }
 
     /** The route's step: the subject's record of the declared source, or NOT_FOUND when nothing is kept. */
+    /** {@link #answer}: {@code process: declaredValues} in a route, a plain call. */
+    @Override
+    public void process(Exchange exchange) {
+        answer(exchange);
+    }
+
     public void answer(Exchange exchange) {
         List<Declared> declared = of(exchange.getProperty(SourceFetcher.SUBJECT, String.class));
         if (declared.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * once. Behind NDXP (the exchange carries the platform's token) a 401 is always the token expiring.
  */
 @Component("answerConvention")
-public class AnswerConvention {
+public class AnswerConvention implements Processor {
 
     /** The exchange property holding the convention's text. */
     public static final String PROPERTY = "answerConvention";
@@ -33,12 +34,14 @@ public class AnswerConvention {
         return known != null ? known : parsed.computeIfAbsent(text, Convention::parse);
     }
 
+    /** {@link #open}: {@code process: answerConvention} in a route, a plain call. */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        open(exchange);
+    }
+
     public void open(Exchange exchange) throws Exception {
-        String text = exchange.getProperty(PROPERTY, String.class);
-        if (text == null) {
-            throw new IllegalStateException("the route set no exchange property " + PROPERTY);
-        }
-        Convention convention = convention(text);
+        Convention convention = convention(AnswerSupport.required(exchange, PROPERTY));
         int status = AnswerSupport.httpStatus(exchange);
         if (exchange.getProperty(SourceFetcher.NDXP_TOKEN) != null) {
             AnswerSupport.rejectExpiredToken(status);

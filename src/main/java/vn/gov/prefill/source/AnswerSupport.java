@@ -11,6 +11,15 @@ final class AnswerSupport {
 
     private AnswerSupport() { }
 
+    /** An exchange property the route must have set before this step: its absence is a route's bug, not the registry's. */
+    static String required(Exchange exchange, String property) {
+        String value = exchange.getProperty(property, String.class);
+        if (value == null) {
+            throw new IllegalStateException("the route set no exchange property " + property);
+        }
+        return value;
+    }
+
     static int httpStatus(Exchange exchange) {
         Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         return code == null ? 0 : code;

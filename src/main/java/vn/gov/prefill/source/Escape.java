@@ -4,11 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /** Route bean {@code escape}: every value placed in a SOAP body or a URL goes through here. */
 @Component("escape")
-public class Escape {
+public class Escape implements Processor {
 
     /** The exchange properties {@link #prepare} sets: the read's values, escaped for where they go. */
     public static final String SUBJECT_URL = "subjectIdUrl";
@@ -21,6 +22,12 @@ public class Escape {
      * route's Simple text names directly ({@code ${exchangeProperty.subjectIdUrl}}): a nested
      * {@code ${bean:escape?method=url(${…})}} would build a new bean expression on every exchange.
      */
+    /** {@link #prepare}: {@code process: escape} in a route, a plain call. */
+    @Override
+    public void process(Exchange exchange) {
+        prepare(exchange);
+    }
+
     public void prepare(Exchange exchange) {
         String subject = exchange.getProperty(SourceFetcher.SUBJECT, String.class);
         exchange.setProperty(SUBJECT_URL, url(subject));

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,7 @@ import vn.gov.prefill.config.GatewayProperties;
  * fetching again. The token itself is never logged.
  */
 @Component("ndxpToken")
-public class NdxpTokens {
+public class NdxpTokens implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(NdxpTokens.class);
 
@@ -56,6 +58,15 @@ public class NdxpTokens {
         this.clock = clock;
         // HTTP/1.1: a fetch cut off by a read's timeout during the h2c upgrade made the next fetch fail
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.getTimeout()).build();
+    }
+
+    /**
+     * {@code process: ndxpToken} in a route: the token into the exchange property {@value SourceFetcher#NDXP_TOKEN}, so
+     * that a 401 replaces exactly the token that was sent.
+     */
+    @Override
+    public void process(Exchange exchange) throws RegistryException {
+        exchange.setProperty(SourceFetcher.NDXP_TOKEN, accessToken());
     }
 
     /** A valid token, fetched now only if there is none or it is about to expire. */

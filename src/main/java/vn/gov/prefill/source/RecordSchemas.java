@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,15 @@ import vn.gov.prefill.config.StartupCheckException;
  * naming another file has it read and compiled on first use.
  */
 @Component("recordSchema")
-public class RecordSchemas {
+public class RecordSchemas implements Processor {
+
+    /** The exchange property a route sets to the schema's file before {@code process: recordSchema}. */
+    public static final String SCHEMA = "recordSchema";
 
     private final ObjectMapper json;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    /** The same, by the name as routes spell it: no path normalised on each read. */
+    private final Map<String, JsonSchema> byName = new ConcurrentHashMap<>();
 
     @Autowired
     RecordSchemas(ObjectMapper json, SourceCatalog catalog) {
@@ -51,6 +57,12 @@ public class RecordSchemas {
         this.json = json;
     }
 
+    /** As {@link #check(Exchange, String)}, the file from the exchange property {@value #SCHEMA}: a plain call from the route. */
+    @Override
+    public void process(Exchange exchange) throws RegistryException {
+        check(exchange, AnswerSupport.required(exchange, SCHEMA));
+    }
+
     /** @param schemaFile the schema's path, as the route's {@code schema} parameter names it */
     public void check(Exchange exchange, String schemaFile) throws RegistryException {
         Object body = exchange.getMessage().getBody();
@@ -67,6 +79,16 @@ public class RecordSchemas {
     }
 
     JsonSchema schema(String schemaFile) {
+        JsonSchema named = byName.get(schemaFile);
+        if (named != null) {
+            return named;
+        }
+        JsonSchema schema = byKey(schemaFile);
+        byName.put(schemaFile, schema);
+        return schema;
+    }
+
+    private JsonSchema byKey(String schemaFile) {
         String key = key(schemaFile);
         JsonSchema known = compiled.get(key);
         return known != null ? known : compiled.computeIfAbsent(key, this::read);

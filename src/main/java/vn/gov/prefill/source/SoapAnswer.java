@@ -1,19 +1,18 @@
 package vn.gov.prefill.source;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +25,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * element names (namespaces dropped, empty elements omitted, repeated elements as arrays).
  */
 @Component("soapAnswer")
-public class SoapAnswer {
+public class SoapAnswer implements Processor {
+
+    /** The exchange property a route sets to the record's path before {@code process: soapAnswer}. */
+    public static final String RECORD_PATH = "recordPath";
 
     private final ObjectMapper json;
 
     SoapAnswer(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** As {@link #open(Exchange, String)}, the path from the exchange property {@value #RECORD_PATH}: a plain call from the route. */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        open(exchange, AnswerSupport.required(exchange, RECORD_PATH));
     }
 
     /** @param recordPath local names below soap:Body, separated by '/', ending at the record element */
@@ -44,7 +52,7 @@ public class SoapAnswer {
                     : new RegistryException.InvalidAnswer("HTTP " + status + " with an empty body");
         }
         Document document = parse(body, status);
-        if (status >= 500 && !"Envelope".equals(localName(document.getDocumentElement()))) {
+        if (status >= 500 && !"Envelope".equals(document.root())) {
             throw new RegistryException.Unavailable("HTTP " + status + " without a SOAP envelope");
         }
         Element soapBody = bodyOf(document);
@@ -71,56 +79,88 @@ public class SoapAnswer {
     }
 
     /**
-     * One hardened factory for the gateway, one builder per thread, reset between answers: a factory per
-     * answer would run the JAXP service lookup (a class-path scan through the nested jar) on every read.
+     * One hardened StAX factory for the gateway (thread-safe once configured): no DTD, so no entity is ever
+     * declared or resolved, and a document that brings a DOCTYPE is refused outright. The answer is read as a
+     * stream in one pass, to its end (so that it must be well formed, as a whole), keeping only the Body's
+     * elements: no DOM, and no JAXP service lookup per read.
      */
-    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SoapAnswer::newBuilder);
+    private static final XMLInputFactory FACTORY = hardenedFactory();
 
-    private static DocumentBuilderFactory hardenedFactory() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser cannot be hardened", e);
-        }
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
     }
 
-    private static DocumentBuilder newBuilder() {
-        synchronized (FACTORY) {
-            try {
-                DocumentBuilder builder = FACTORY.newDocumentBuilder();
-                builder.setErrorHandler(null);
-                return builder;
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException("no XML parser", e);
-            }
-        }
-    }
+    /** What one pass over the answer keeps: the root element's local name, and the first Body under an Envelope. */
+    private record Document(String root, Element body) { }
 
     private static Document parse(byte[] body, int status) throws RegistryException {
-        DocumentBuilder builder = BUILDERS.get();
+        XMLStreamReader reader = null;
         try {
-            return builder.parse(new ByteArrayInputStream(body));
-        } catch (Exception e) {
+            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            String root = null;
+            Element soapBody = null;
+            ArrayDeque<Element> open = new ArrayDeque<>();
+            int depth = 0;
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.DTD -> throw new XMLStreamException("a DOCTYPE");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        String name = reader.getLocalName();
+                        if (depth == 1) {
+                            root = name;
+                        } else if (!open.isEmpty()) {
+                            Element e = new Element(name);
+                            open.peek().add(e);
+                            open.push(e);
+                        } else if (depth == 2 && soapBody == null && "Envelope".equals(root) && "Body".equals(name)) {
+                            soapBody = new Element(name);
+                            open.push(soapBody);
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        // the element closing at depth d is the (d-1)th open one below the Body's parent
+                        if (!open.isEmpty() && open.size() == depth - 1) {
+                            open.pop();
+                        }
+                        depth--;
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!open.isEmpty()) {
+                            open.peek().text(reader.getText());
+                        }
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException("an entity reference");
+                    default -> { }
+                }
+            }
+            if (root == null) {
+                throw new XMLStreamException("no root element");
+            }
+            return new Document(root, soapBody);
+        } catch (XMLStreamException | RuntimeException e) {
             if (status >= 500) {
                 throw new RegistryException.Unavailable("HTTP " + status + " with a body that is not XML");
             }
             throw new RegistryException.InvalidAnswer("the answer is not well-formed XML");
         } finally {
-            builder.reset();
-            builder.setErrorHandler(null);
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing is held open: the bytes are in memory
+                }
+            }
         }
     }
 
     private static Element bodyOf(Document document) throws RegistryException {
-        Element envelope = document.getDocumentElement();
-        Element body = "Envelope".equals(localName(envelope)) ? child(envelope, "Body") : null;
+        Element body = "Envelope".equals(document.root()) ? document.body() : null;
         if (body == null) {
             throw new RegistryException.InvalidAnswer("not a SOAP envelope");
         }
@@ -137,55 +177,80 @@ public class SoapAnswer {
     }
 
     private JsonNode toJson(Element element) {
-        List<Element> children = children(element);
-        if (children.isEmpty()) {
+        if (element.children.isEmpty()) {
             String text = text(element);
             return text.isEmpty() ? null : json.getNodeFactory().textNode(text);
         }
         ObjectNode object = json.createObjectNode();
-        for (Element child : children) {
+        for (Element child : element.children) {
             JsonNode value = toJson(child);
             if (value == null) {
                 continue;
             }
-            String name = localName(child);
-            JsonNode existing = object.get(name);
+            JsonNode existing = object.get(child.name);
             if (existing == null) {
-                object.set(name, value);
+                object.set(child.name, value);
             } else if (existing instanceof ArrayNode array) {
                 array.add(value);
             } else {
                 ArrayNode array = json.createArrayNode().add(existing).add(value);
-                object.set(name, array);
+                object.set(child.name, array);
             }
         }
         return object.isEmpty() ? null : object;
     }
 
-    private static List<Element> children(Element element) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
     private static Element child(Element parent, String localName) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(localName(e))) {
+        for (Element e : parent.children) {
+            if (localName.equals(e.name)) {
                 return e;
             }
         }
         return null;
     }
 
-    private static String localName(Element e) {
-        return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
+    private static String text(Element e) {
+        return e == null ? "" : e.textContent().trim();
     }
 
-    private static String text(Element e) {
-        return e == null ? "" : e.getTextContent().trim();
+    /** An element of the Body: its local name (namespaces dropped), its child elements and its own text. */
+    private static final class Element {
+        final String name;
+        final List<Element> children = new ArrayList<>(4);
+        private StringBuilder text;
+        private String single;
+
+        Element(String name) {
+            this.name = name;
+        }
+
+        void add(Element child) {
+            children.add(child);
+        }
+
+        void text(String chunk) {
+            if (single == null && text == null) {
+                single = chunk;
+            } else {
+                if (text == null) {
+                    text = new StringBuilder(single);
+                    single = null;
+                }
+                text.append(chunk);
+            }
+        }
+
+        /** Its text and its descendants' (as DOM's getTextContent, the element's own text first). */
+        String textContent() {
+            String own = text != null ? text.toString() : single != null ? single : "";
+            if (children.isEmpty()) {
+                return own;
+            }
+            StringBuilder all = new StringBuilder(own);
+            for (Element c : children) {
+                all.append(c.textContent());
+            }
+            return all.toString();
+        }
     }
 }

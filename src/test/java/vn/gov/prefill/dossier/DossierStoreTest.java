@@ -33,7 +33,7 @@ class DossierStoreTest {
     DossierStore.Dossier file(String id, Instant at) {
         DossierStore.Dossier d = new DossierStore.Dossier(id, "criminal-record-request", "2026.1", "2.001417", DossierStatus.RECEIVED, at,
                 at, null, 0, null, 15, 15, 14);
-        store.insert(d, "person", null, "{\"MaHoSoCong\":\"" + id + "\"}");
+        store.insert(d, "person", null, "{\"MaHoSoCong\":\"" + id + "\"}", null);
         return d;
     }
 
@@ -151,7 +151,7 @@ class DossierStoreTest {
                 {"01JF3Q0000000000000000000G", "someone-else", "RESULT_READY"}};
         for (String[] row : rows) {
             store.insert(new DossierStore.Dossier(row[0], "criminal-record-request", "2026.1", "2.001417", DossierStatus.RECEIVED, now, now,
-                    null, 0, null, 15, 15, 15), row[1], null, "{}");
+                    null, 0, null, 15, 15, 15), row[1], null, "{}", null);
             // every row has a result, even the one in progress: only the status says it is the person's to reuse
             jdbc.update("UPDATE dossier SET status = ?, result = ? WHERE id = ?", row[2], "{\"url\":\"https://kho/" + row[0] + "\"}", row[0]);
         }

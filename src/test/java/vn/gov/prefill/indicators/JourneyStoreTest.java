@@ -122,8 +122,8 @@ class JourneyStoreTest {
     @Test
     void theAttachmentsJoinTheFiledRowAndARedeliveryKeepsThem() {
         String id = "01JF3Q0000000000000000000J";
-        store.insertJourney(step(id, Step.FILED, FILED));
-        store.insertFiled(id, 1, 2, null);
+        store.insertJourney(new JourneyStep(id, "criminal-record-request", "2.001417", "ONLINE", null, Step.FILED, FILED, FILED,
+                new JourneyStep.Filing(1, 2, null)));
         store.insertJourney(step(id, Step.FILED, FILED.plusSeconds(3600)));
 
         assertThat(november()).containsExactly(new Journey("criminal-record-request", "2.001417", "ONLINE", null, FILED, null, null,
@@ -131,8 +131,8 @@ class JourneyStoreTest {
     }
 
     void filed(String id, String channel, String unit, Instant at, String filerKey) {
-        store.insertJourney(new JourneyStep(id, "criminal-record-request", "2.001417", channel, unit, Step.FILED, at, at));
-        store.insertFiled(id, 0, 0, filerKey);
+        store.insertJourney(new JourneyStep(id, "criminal-record-request", "2.001417", channel, unit, Step.FILED, at, at,
+                new JourneyStep.Filing(0, 0, filerKey)));
     }
 
     /**
