@@ -29,7 +29,9 @@
 # e.g. --db-scheduler.threads=16, to try a setting), BENCH_BASELINE_JAR (with BENCH_ONLY=prefill: a second gateway from
 # that jar, both warmed up and then measured in turns, BENCH_AB_ROUNDS (4) times at each connection count, so that a
 # change is judged against its baseline under the same machine conditions; results in latest/prefill-vs-baseline.md;
-# BENCH_BASELINE_JVM_OPTIONS: the baseline's JVM options, to compare options on one jar), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
+# BENCH_BASELINE_JVM_OPTIONS: the baseline's JVM options, to compare options on one jar; BENCH_BASELINE_DIR: the checkout
+# the baseline runs in, its routes/ and schemas/, by default the one whose target/ holds BENCH_BASELINE_JAR), BENCH_JAR (the jar measured;
+# default: the one target/ holds), BENCH_CURVE_SECONDS (120: the warm-up curve, criminal-record-
 # request at 16 connections in 10-second windows from the first request after start; 0 skips it), BENCH_JFR=1 (a
 # JFR recording of the measured runs, execution samples only (bench/execution-samples.jfc), its hottest frames in
 # jfr-top.txt).
@@ -58,6 +60,10 @@ BASELINE_JAR=${BENCH_BASELINE_JAR:-}
 AB_ROUNDS=${BENCH_AB_ROUNDS:-4}
 [ -z "$BASELINE_JAR" ] || [ "$ONLY" = prefill ] || { echo "BENCH_BASELINE_JAR needs BENCH_ONLY=prefill" >&2; exit 1; }
 [ -z "$BASELINE_JAR" ] || [ -f "$BASELINE_JAR" ] || { echo "BENCH_BASELINE_JAR: no such file: $BASELINE_JAR" >&2; exit 1; }
+# the checkout the baseline runs in (its routes/, schemas/, rules/): by default the one whose target/ holds the jar
+BASELINE_DIR=${BENCH_BASELINE_DIR:-$( [ -z "$BASELINE_JAR" ] || dirname "$(dirname "$(realpath "$BASELINE_JAR")")")}
+[ -z "$BASELINE_JAR" ] || [ -d "$BASELINE_DIR/routes" ] ||
+  { echo "BENCH_BASELINE_DIR: the checkout the baseline jar was built from (no routes/ in '$BASELINE_DIR')" >&2; exit 1; }
 case $ONLY in ""|filing|prefill) ;; *) echo "BENCH_ONLY: empty (everything), filing or prefill" >&2; exit 1 ;; esac
 CURVE_SECONDS=${BENCH_CURVE_SECONDS:-120}
 [ "$ONLY" = filing ] && CURVE_SECONDS=0
@@ -95,7 +101,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   log "building the jar"
   mvn -B -q -DskipTests -Dfrontend.skip package
 fi
-JAR=$(ls target/prefill-gateway-*.jar | grep -v -e '\.original$' | head -1)
+JAR=${BENCH_JAR:-$(ls target/prefill-gateway-*.jar | grep -v -e '\.original$' | head -1)}
 # WireMock standalone and nimbus-jose-jwt: the versions the pom already resolves
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 jar_of() { tr ':' '\n' <"$WORK/classpath.txt" | grep -m1 "/$1-[0-9][^/]*\.jar$"; }
@@ -178,8 +184,9 @@ curl -sf "$MOCKS/portal/jwks" >/dev/null || { echo "WireMock did not start: $OUT
 JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/systemd/prefill-gateway.service)}
 JFR_OPTION=""
 [ "${BENCH_JFR:-}" = 1 ] && JFR_OPTION="-XX:StartFlightRecording=name=bench,settings=$PWD/bench/execution-samples.jfc"
-start_gateway() { # jar port database log jfr-option jvm-options: starts one gateway, sets STARTED_PID once it is ready
-  local jar=$1 port=$2 db=$3 logfile=$4 jfr=$5 jvm=$6 pid
+start_gateway() { # jar port database log jfr-option jvm-options directory: starts one gateway, sets STARTED_PID once ready
+  local jar=$1 port=$2 db=$3 logfile=$4 jfr=$5 jvm=$6 dir=$7 pid
+  jar=$(realpath "$jar")
   log "starting the gateway $jar on http://127.0.0.1:$port ($jvm)"
   # secrets through the environment, not the command line (docs/operations.md)
   # shellcheck disable=SC2086
@@ -187,7 +194,7 @@ start_gateway() { # jar port database log jfr-option jvm-options: starts one gat
   GATEWAY_SECURITY_PERSONKEY=$(head -c 32 /dev/urandom | base64) GATEWAY_NDXP_CLIENT_SECRET=$NDXP_SECRET \
   GATEWAY_SOURCES_INSURANCE_APIKEY=$INSURANCE_KEY GATEWAY_SOURCES_DOSSIERS_APIKEY=$DOSSIERS_KEY \
   GATEWAY_HANDLING_CALLBACKSECRET=$(head -c 32 /dev/urandom | base64) GATEWAY_PROFILE_ENCRYPTIONKEY=$(head -c 32 /dev/urandom | base64) \
-    java $jvm $jfr -jar "$jar" \
+    bash -c 'cd "$0" && exec "$@"' "$dir" java $jvm $jfr -jar "$jar" \
     --server.address=127.0.0.1 --server.port="$port" \
     --gateway.mocks.enabled=false \
     --spring.profiles.active=postgres \
@@ -216,15 +223,16 @@ start_gateway() { # jar port database log jfr-option jvm-options: starts one gat
   curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "the gateway is not ready: $logfile" >&2; exit 1; }
   STARTED_PID=$pid
 }
-start_gateway "$JAR" "$GATEWAY_PORT" "$DB" "$OUT/gateway.log" "$JFR_OPTION" "$JVM_OPTIONS"
+start_gateway "$JAR" "$GATEWAY_PORT" "$DB" "$OUT/gateway.log" "$JFR_OPTION" "$JVM_OPTIONS" "$ROOT"
 GATEWAY_PID=$STARTED_PID
 BUILD_GATEWAY=$GATEWAY BUILD_PID=$GATEWAY_PID
 # BENCH_BASELINE_JAR: a second gateway, idle while the first is measured and the other way round (see 5.)
 if [ -n "$BASELINE_JAR" ]; then
   psql -h "$PG_HOST" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS ${DB}_baseline WITH (FORCE)" \
     -c "CREATE DATABASE ${DB}_baseline" >/dev/null
+  # in its own checkout: its routes, schemas and rules are the ones its code expects
   start_gateway "$BASELINE_JAR" "$((GATEWAY_PORT + 1))" "${DB}_baseline" "$OUT/gateway-baseline.log" "" \
-    "${BENCH_BASELINE_JVM_OPTIONS:-$JVM_OPTIONS}"
+    "${BENCH_BASELINE_JVM_OPTIONS:-$JVM_OPTIONS}" "$BASELINE_DIR"
   BASELINE_GATEWAY=http://127.0.0.1:$((GATEWAY_PORT + 1)) BASELINE_PID=$STARTED_PID
 fi
 side() { # build | baseline: the gateway measure() and settle() talk to
@@ -339,6 +347,16 @@ calibrate() { # form
 # --- 6.-7. one wrk run, with the gateway's CPU and memory --------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
 sys_ticks() { awk '{print $15}' "/proc/$GATEWAY_PID/stat"; }
+# the JIT compiler threads' CPU (C1, C2): how much of a window went to compiling rather than serving
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$GATEWAY_PID"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$sum"
+}
 CLK_TCK=$(getconf CLK_TCK)
 wrk_run() { # url connections request-file output
   local threads=$WRK_THREADS
@@ -359,17 +377,17 @@ settle() {
   return 0
 }
 measure() { # kind name connections request-file [extra JSON]
-  local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sys0 sys1 sampler result
+  local kind=$1 name=$2 conns=$3 file=$4 extra=${5:-'{}'} cpu0 cpu1 sys0 sys1 jit0 jit1 sampler result
   [ -n "${NO_SETTLE:-}" ] || settle
   log "$kind $name at $conns connections"
-  cpu0=$(cpu_ticks); sys0=$(sys_ticks)
+  cpu0=$(cpu_ticks); sys0=$(sys_ticks); jit0=$(jit_ticks)
   (while kill -0 "$GATEWAY_PID" 2>/dev/null; do awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status"; sleep 0.5; done) >"$WORK/rss.txt" 2>/dev/null &
   sampler=$!
   result=$(wrk_run "$GATEWAY" "$conns" "$file" "$WORK/$kind-$name-$conns")
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
-  cpu1=$(cpu_ticks); sys1=$(sys_ticks)
+  cpu1=$(cpu_ticks); sys1=$(sys_ticks); jit1=$(jit_ticks)
   jq -c --arg kind "$kind" --arg name "$name" --argjson conns "$conns" --argjson floor "${FLOOR[$name]}" \
-    --argjson cpu "$((cpu1 - cpu0))" --argjson sys "$((sys1 - sys0))" --argjson tck "$CLK_TCK" \
+    --argjson cpu "$((cpu1 - cpu0))" --argjson sys "$((sys1 - sys0))" --argjson jit "$((jit1 - jit0))" --argjson tck "$CLK_TCK" \
     --argjson rssMaxKb "$( (cat "$WORK/rss.txt"; awk '/^VmRSS/ {print $2}' "/proc/$GATEWAY_PID/status") | sort -n | tail -1)" \
     --argjson hwmKb "$(awk '/^VmHWM/ {print $2}' "/proc/$GATEWAY_PID/status")" --argjson extra "$extra" '
     . as $w | ($w.requests / ($w.durationUs / 1e6)) as $rps | {
@@ -382,6 +400,7 @@ measure() { # kind name connections request-file [extra JSON]
       idealThroughput: (if $floor > 0 then $conns * 1000 / $floor else null end),
       cpuMsPerRequest: (if $w.requests > 0 then $cpu * 1000 / $tck / $w.requests else null end),
       kernelShareOfCpu: (if $cpu > 0 then $sys / $cpu else null end),
+      jitShareOfCpu: (if $cpu > 0 then $jit / $cpu else null end),
       rssMaxMb: ($rssMaxKb / 1024), peakRssProcessLifetimeMb: ($hwmKb / 1024),
       errors: ($w.non2xx + ([$w.socketErrors[]] | add)), non2xx: $w.non2xx, socketErrors: $w.socketErrors
     } + $extra' <<<"$result"
@@ -558,6 +577,7 @@ for c in $SMALL_CONNECTIONS; do
   cpu_before=$(cpu_ticks)
   run=$(NO_SETTLE=1 measure filing filing "$c" "$WORK/filing.requests")
   t_wrk=$(date +%s.%N)
+  cpu_wrk=$(cpu_ticks); delivered_wrk=$(dossiers_where "status = 'DELIVERED'")
   await_no_pending
   t1=$(date +%s.%N)
   cpu_after=$(cpu_ticks)
@@ -565,10 +585,18 @@ for c in $SMALL_CONNECTIONS; do
   filed=$(($(dossiers_where "true") - filed0)); delivered=$(($(dossiers_where "status = 'DELIVERED'") - delivered0))
   jq -c --argjson filed "$filed" --argjson delivered "$delivered" --argjson t0 "$t0" --argjson tw "$t_wrk" --argjson t1 "$t1" \
     --argjson cpu "$((cpu_after - cpu_before))" --argjson tck "$CLK_TCK" \
+    --argjson cpuRun "$((cpu_wrk - cpu_before))" --argjson cpuDrain "$((cpu_after - cpu_wrk))" \
+    --argjson deliveredRun "$((delivered_wrk - delivered0))" \
     --argjson maxPending "$(sort -n "$WORK/pending-$c.txt" | tail -1)" '
+    # a delivery costs what the drain costs per dossier it delivers (nothing is filed meanwhile); a filing alone is the
+    # CPU of the run less the deliveries made during it at that cost
+    (($delivered - $deliveredRun) as $drained | if $drained > 0 then $cpuDrain * 1000 / $tck / $drained else null end) as $delivery |
     . + {filed: $filed, delivered: $delivered, deliveredPerSecond: ($delivered / ($t1 - $t0)),
-         drainSeconds: ($t1 - $tw), maxPending: $maxPending,
-         cpuMsPerFilingWithDelivery: (if $filed > 0 then $cpu * 1000 / $tck / $filed else null end)}' <<<"$run" >>"$RUNS"
+         drainSeconds: ($t1 - $tw), maxPending: $maxPending, deliveredDuringRun: $deliveredRun,
+         cpuMsPerFilingWithDelivery: (if $filed > 0 then $cpu * 1000 / $tck / $filed else null end),
+         cpuMsPerDelivery: $delivery,
+         cpuMsPerFilingAlone: (if $filed > 0 and $delivery != null then ($cpuRun * 1000 / $tck - $deliveredRun * $delivery) / $filed else null end)}' \
+    <<<"$run" >>"$RUNS"
 done
 
 fi
@@ -646,18 +674,20 @@ jq -r '
   (if any(.runs[]; .kind == "warmup") then
   "\n\nWarm-up (criminal-record-request at 16 connections, from the first request after start, 10-second windows; " +
   "steady state: the run at 16 above\(if $steady then ", \($steady | f(0)) /s" else "" end)):\n\n" +
-  "| until second | prefills/s | of steady | p50 | p99 | CPU ms/prefill |\n|---|---|---|---|---|---|\n" +
+  "| until second | prefills/s | of steady | p50 | p99 | CPU ms/prefill | of it, the JIT compilers |\n|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "warmup") |
-    "| \(.untilSecond) | \(.throughput | f(0)) | \(if $steady then (.throughput / $steady | f(2)) else "–" end) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) |"] | join("\n")) +
+    "| \(.untilSecond) | \(.throughput | f(0)) | \(if $steady then (.throughput / $steady | f(2)) else "–" end) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | \(if .jitShareOfCpu then "\(.jitShareOfCpu * 100 | round) %" else "–" end) |"] | join("\n")) +
   ([.runs[] | select(.kind == "warmup" and $steady != null and .throughput >= 0.8 * $steady) | .untilSecond] | first |
     if . then "\n\n80 % of steady state within \(.) s of the first request." else "\n\n80 % of steady state not reached in the curve." end)
   else "" end) +
   ([.runs[] | select(.kind == "submission") | {key: (.connections | tostring), value: .cpuMsPerRequest}] | from_entries) as $check |
-  (if any(.runs[]; .kind == "filing") then "\n\nFiling, and delivery to the handling stub meanwhile:\n\n| connections | filings/s | p50 | p99 | CPU ms/filing | vs a submission check | with the deliveries drained | filed | delivered | delivered/s | max pending | drained after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+  (if any(.runs[]; .kind == "filing") then "\n\nFiling, and delivery to the handling stub meanwhile:\n\n| connections | filings/s | p50 | p99 | CPU ms/filing | vs a submission check | with the deliveries drained | a filing alone (vs a check) | a delivery | filed | delivered | delivered/s | max pending | drained after |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
   ([.runs[] | select(.kind == "filing") |
     "| \(.connections) | \(.throughput | f(0)) | \(.p50Ms | f(1)) | \(.p99Ms | f(1)) | \(.cpuMsPerRequest | f(2)) | " +
     "\(if $check[.connections | tostring] then (.cpuMsPerRequest / $check[.connections | tostring] | f(2)) + "×" else "–" end) | " +
-    "\(.cpuMsPerFilingWithDelivery | f(2)) ms | \(.filed) | \(.delivered) | \(.deliveredPerSecond | f(0)) | \(.maxPending) | \(.drainSeconds | f(1)) s |"] | join("\n")) else "" end) + "\n"
+    "\(.cpuMsPerFilingWithDelivery | f(2)) ms | \(.cpuMsPerFilingAlone | f(2)) ms" +
+    "\(if $check[.connections | tostring] and .cpuMsPerFilingAlone then " (" + (.cpuMsPerFilingAlone / $check[.connections | tostring] | f(2)) + "×)" else "" end) | " +
+    "\(.cpuMsPerDelivery | f(2)) ms | \(.filed) | \(.delivered) | \(.deliveredPerSecond | f(0)) | \(.maxPending) | \(.drainSeconds | f(1)) s |"] | join("\n")) else "" end) + "\n"
 ' "$OUT/results.json" >"$OUT/table.md"
 
 if [ -z "$ONLY" ]; then

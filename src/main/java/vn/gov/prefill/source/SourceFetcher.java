@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
@@ -62,6 +63,7 @@ public class SourceFetcher implements RecordReader, DisposableBean {
 
     private final MeterRegistry meters;
     private final Map<String, OverloadLine> overload = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     SourceFetcher(SourceCatalog catalog, GatewayProperties properties, CamelContext camel, ProducerTemplate producer,
                   NdxpTokens tokens, ObjectMapper json, MeterRegistry meters) {
@@ -260,7 +262,13 @@ public class SourceFetcher implements RecordReader, DisposableBean {
         exchange.setProperty(SUBJECT, key);
         exchange.setProperty(REQUEST_ID, requestId);
         exchange.setProperty(PURPOSE, purpose);
-        return producer.send(endpoint, exchange);
+        return producer.send(resolved(endpoint), exchange);
+    }
+
+    /** The route's endpoint, looked up by its URI once rather than on every read. */
+    private Endpoint resolved(String uri) {
+        Endpoint known = endpoints.get(uri);
+        return known != null ? known : endpoints.computeIfAbsent(uri, camel::getEndpoint);
     }
 
     private static long elapsedMs(long start) {

@@ -83,6 +83,11 @@ class MetricsIT extends GatewayTestSupport {
                 "gateway_indicators_dropped_total", "gateway_indicators_queued",
                 "gateway_dossiers_pending", "gateway_dossier_oldest_pending_seconds", "gateway_dossier_delivery_failures_total");
         assertThat(names).doesNotContain("prefill_reuse_fields_total", "prefill_submissions_total");
+        // left out for what they cost every request (docs/performance.md): Spring Security's observations, the in-flight
+        // timers, the log-event counter and its filter
+        assertThat(names).noneMatch(n -> n.startsWith("spring_security_") || n.startsWith("http_server_requests_active")
+                || n.startsWith("logback_events"));
+        assertThat(names).contains("http_server_requests_seconds_count");
         assertThat(labelsOf(samples, "gateway_prefill_duration_seconds_bucket")).containsExactlyInAnyOrder("form", "outcome", "le");
         assertThat(labelsOf(samples, "gateway_source_reads_total")).containsExactlyInAnyOrder("source", "status");
         assertThat(labelsOf(samples, "gateway_source_read_duration_seconds_bucket")).containsExactlyInAnyOrder("source", "status", "le");
