@@ -560,6 +560,7 @@ await_no_pending() { # at most 300 s
   return 0
 }
 await_no_pending
+[ "$ONLY" = filing ] && jfr_start
 for c in $SMALL_CONNECTIONS; do
   measure submission submission "$c" "$WORK/submission.requests" >>"$RUNS"
 done
@@ -598,6 +599,7 @@ for c in $SMALL_CONNECTIONS; do
          cpuMsPerFilingAlone: (if $filed > 0 and $delivery != null then ($cpuRun * 1000 / $tck - $deliveredRun * $delivery) / $filed else null end)}' \
     <<<"$run" >>"$RUNS"
 done
+[ "$ONLY" = filing ] && jfr_stop
 
 fi
 
