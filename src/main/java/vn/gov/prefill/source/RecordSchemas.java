@@ -80,12 +80,7 @@ public class RecordSchemas implements Processor {
 
     JsonSchema schema(String schemaFile) {
         JsonSchema named = byName.get(schemaFile);
-        if (named != null) {
-            return named;
-        }
-        JsonSchema schema = byKey(schemaFile);
-        byName.put(schemaFile, schema);
-        return schema;
+        return named != null ? named : byName.computeIfAbsent(schemaFile, this::byKey);
     }
 
     private JsonSchema byKey(String schemaFile) {

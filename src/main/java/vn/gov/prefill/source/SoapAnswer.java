@@ -219,8 +219,8 @@ public class SoapAnswer implements Processor {
     private static final class Element {
         final String name;
         final List<Element> children = new ArrayList<>(4);
-        private StringBuilder text;
-        private String single;
+        /** Its own text: one chunk as a rule (the reader coalesces), more only around child elements. */
+        private String text = "";
 
         Element(String name) {
             this.name = name;
@@ -231,24 +231,15 @@ public class SoapAnswer implements Processor {
         }
 
         void text(String chunk) {
-            if (single == null && text == null) {
-                single = chunk;
-            } else {
-                if (text == null) {
-                    text = new StringBuilder(single);
-                    single = null;
-                }
-                text.append(chunk);
-            }
+            text = text.isEmpty() ? chunk : text + chunk;
         }
 
         /** Its text and its descendants' (as DOM's getTextContent, the element's own text first). */
         String textContent() {
-            String own = text != null ? text.toString() : single != null ? single : "";
             if (children.isEmpty()) {
-                return own;
+                return text;
             }
-            StringBuilder all = new StringBuilder(own);
+            StringBuilder all = new StringBuilder(text);
             for (Element c : children) {
                 all.append(c.textContent());
             }
